@@ -1,0 +1,14 @@
+// Regenerates generated/ and fails when it differs from what is committed, so a stale bundle,
+// type file or SDK never lands. Run after changing spec/ and commit what it writes.
+import { execFileSync } from "node:child_process";
+import { generateAll } from "./generate.ts";
+import { ROOT } from "./lib/run.ts";
+
+await generateAll();
+const status = execFileSync("git", ["status", "--porcelain", "--", "generated", "DOC-DEFECTS.md"], { cwd: ROOT, encoding: "utf8" });
+if (status.trim()) {
+  const diff = execFileSync("git", ["diff", "--stat", "--", "generated", "DOC-DEFECTS.md"], { cwd: ROOT, encoding: "utf8" });
+  console.error(`generated/ is stale: run \`npm run generate\` and commit the result.\n${status}${diff}`);
+  process.exit(1);
+}
+console.log("generated/ is up to date");

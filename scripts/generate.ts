@@ -1,0 +1,15 @@
+// Writes every generated file from spec/: the bundle, the types and the defects ledger.
+import { bundle } from "./bundle.ts";
+import { generateDefects } from "./generate-defects.ts";
+import { generateTypes } from "./generate-types.ts";
+
+export async function generateAll(): Promise<void> {
+  bundle();
+  await generateTypes();
+  generateDefects();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await generateAll();
+  console.log("generated: generated/openapi.{yaml,json}, generated/schema.d.ts, DOC-DEFECTS.md");
+}

@@ -1,0 +1,43 @@
+// Every example printed in the vendor doc appears in the spec, unchanged but for the allowed
+// repairs (trailing commas, redacted secrets), in the operation it documents (conventions §3.14).
+import { describe, expect, it } from "vitest";
+import { exampleValue, parseVendorDoc } from "../../scripts/lib/vendor-doc.ts";
+import { loadBundle, operationsOf, type Json } from "../support/spec.ts";
+
+const doc = loadBundle();
+const byKey = new Map(operationsOf(doc).map((o) => [`${o.op.tags[0]} › ${o.op.summary}`, o]));
+
+function resolve(node: any): any {
+  if (node && typeof node === "object" && typeof node.$ref === "string") {
+    return resolve(node.$ref.slice(2).split("/").reduce((n: any, k: string) => n?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc));
+  }
+  return node;
+}
+
+/** Every example value attached to an operation: media-type examples of its body and responses. */
+function examplesOf(op: Json): unknown[] {
+  const values: unknown[] = [];
+  const contents = [resolve(op.requestBody)?.content, ...Object.values<Json>(op.responses ?? {}).map((r) => resolve(r)?.content)];
+  for (const content of contents) {
+    for (const media of Object.values<Json>(content ?? {})) {
+      if ("example" in media) values.push(media.example);
+      for (const ex of Object.values<Json>(media.examples ?? {})) values.push(resolve(ex).value);
+    }
+  }
+  // A GET's printed request example is sent as query parameters: compare it with their examples.
+  const query = (op.parameters ?? []).map(resolve).filter((p: Json) => p.in === "query" && "example" in p);
+  if (query.length) values.push(Object.fromEntries(query.map((p: Json) => [p.name, p.example])));
+  return values;
+}
+
+const printed = parseVendorDoc().flatMap((o) =>
+  o.examples.filter((e) => e.text).map((e) => [`${o.section} › ${o.title}: ${e.label} (line ${e.line})`, `${o.section} › ${o.title}`, e] as const),
+);
+
+describe("the vendor doc's examples", () => {
+  it.each(printed)("%s is in the spec", (_, key, example) => {
+    const operation = byKey.get(key);
+    expect(operation, `no operation describes ${key}`).toBeDefined();
+    expect(examplesOf(operation!.op)).toContainEqual(exampleValue(example));
+  });
+});
