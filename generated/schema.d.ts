@@ -1437,6 +1437,376 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/order/wholesale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Wholesale Price
+         * @description Get the wholesale price of a product variant for a quantity. The answer sends `quantity` as a string (`"10"`) and `price` as an integer (rupiah).
+         */
+        get: operations["getWholesalePrice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order/check-price/{customer_category_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Price Access
+         * @description Get the price access of a customer category: whether its customers get wholesale prices and discounts.
+         */
+        get: operations["getPriceAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Orders
+         * @description Get the shop's orders, filtered and paginated (newest first in the doc's example). Without dates the list covers the last 30 days. Money amounts are integers in rupiah. For each order's customers, payments, costs and Shopee data use Get Orders Detail.
+         */
+        get: operations["listOrders"];
+        put?: never;
+        /**
+         * Create Order
+         * @description Create an order. The nested members `products`, `expedition`, `payment` and `order_cost` are reconstructed from the doc's example request and error example, because their tables were lost in the scrape (see OrderInput). Validation errors name fields by their dotted path (`products.0.product_status`). Do not retry a failed request blindly: a repeated request creates a second order.
+         */
+        post: operations["createOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Order
+         * @description Update an existing order, named by `order_id` in the body. The body takes the fields of Create Order (see OrderInput) except `order_date`, which the doc's table does not list; the same members are required. The doc prints the fields under "Query", but they are a JSON body (nested arrays and objects), and its nested tables were lost in the scrape: `products`, `expedition`, `payment` and `order_cost` are reconstructed from Create Order's examples.
+         */
+        patch: operations["updateOrder"];
+        trace?: never;
+    };
+    "/order/awb-number/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add AWB Number
+         * @description Add the air waybill (AWB, tracking) number to a created order. The answer includes the receipt notification that was sent, whose text gives the receipt-notification credit remaining.
+         *
+         *     The doc prints `id` and `awb_number` as query parameters; like every other write of the API they are described here as a JSON body (the server, a Laravel application, reads its input from the query string and the body alike, so the query form is accepted too).
+         */
+        post: operations["addAwbNumber"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Orders Detail
+         * @description Get the shop's orders in full, paginated: customers, shipping, origin, payment history, costs, products, Shopee data and authors. The records apparently come from a MongoDB store, and some values are sent in its serialisation: `_id` is an object ID string, `payment.payment_histoy` (sic) and `awb.update_at` carry MongoDB extended-JSON dates (`{"$date": {"$numberLong": "<milliseconds>"}}`), and product prices and quantities are strings of digits. The doc's example `links.next` points at `/api/order` instead of `/api/open/order/details`: page with `pagination_offset`.
+         */
+        get: operations["listOrderDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order/payment-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Payment Histories
+         * @description Get the payment history of an order, or of a payment. The answer sends `bank_id` as a string and `nominal` as a display string (`Rp100.000`, dots as thousands separators), not as a number.
+         */
+        get: operations["listPaymentHistories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order/admin-revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Admin Revenue
+         * @description Get revenue insights, items sold and number of orders per admin (user) of the shop over a period. Orders made by no known admin are grouped under user 0, `Uncategorized`. Money amounts are integers in rupiah.
+         */
+        get: operations["getAdminRevenue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download
+         * @description Download order data: the server prepares the file of the orders that match the filters (those of Get Orders) and sends it to the account's email address; the answer is a JSON message, not the file. `without_being_sent` asks for the data not to be emailed; the doc does not say what is answered then.
+         */
+        get: operations["downloadOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order/quick-payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Payment
+         * @description Record a payment of an order: pay it in full or add an installment. The `payment` member's table was lost in the scrape; its members are reconstructed from the doc's example request. The success answer sends `message` as a list of strings, and validation errors name `amount` without its `payment.` prefix. Do not retry a failed request blindly: a repeated request records the payment twice.
+         */
+        patch: operations["updatePayment"];
+        trace?: never;
+    };
+    "/order/installment/{order_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Installment History
+         * @description Delete the installment payment history of an order.
+         */
+        delete: operations["deleteInstallmentHistory"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an Order
+         * @description Cancel a created order. Canceled orders are listed by Get Canceled Orders and can be restored with Return Canceled Order.
+         */
+        post: operations["cancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order-cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Canceled Orders
+         * @description Get the shop's canceled, rejected or expired orders, paginated (at most 50 per page). Money amounts are integers in rupiah.
+         */
+        get: operations["listCanceledOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order-cancel/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Canceled Orders
+         * @description Download the shop's canceled, rejected or expired orders as an Excel file. Unlike the order Download, the prose says nothing of email: the answer is the file itself.
+         */
+        get: operations["downloadCanceledOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order-cancel/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return Canceled Order
+         * @description Return a canceled order to the active orders.
+         */
+        post: operations["returnCanceledOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order-cancel/{order_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Canceled Order
+         * @description Delete a canceled order permanently. The order is named in the path only; the doc repeats it as a body member `id`, which is not needed.
+         */
+        delete: operations["deleteCanceledOrder"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order/unconfirmed-privor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Orders
+         * @description Get unconfirmed Privor (private order) and Storefront orders, paginated (at most 50 per page), as the payments that group them: each entry is a payment with its orders and products. Confirm or reject them with Order Confirmation. The doc calls this list "Get Privor Orders" elsewhere. Several IDs are sent as strings (`bank.id`, `orders[].po_number`, `orders[].order_id`, `products[].product_meta_id`, `products[].product_id`).
+         */
+        get: operations["listPrivorOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order/unconfirmed-privor/{payment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Detailed Order
+         * @description Get an unconfirmed Privor or Storefront payment in detail, with its orders. Note the key `"unique_code "`, which the server sends with a trailing space.
+         */
+        get: operations["getPrivorOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Order Confirmation
+         * @description Confirm Privor and Storefront orders: accept or reject each order of a payment. The doc's parameter table for `orders` was lost in the scrape and its only example, printed as the "Example response", is this request body; the members of `orders` are reconstructed from it.
+         */
+        patch: operations["confirmPrivorOrders"];
+        trace?: never;
+    };
     "/setting/courier": {
         parameters: {
             query?: never;
@@ -3065,6 +3435,142 @@ export interface components {
             order_cost_id: string;
             /** @description Order cost name. */
             name: string;
+        };
+        /** @description Fields of an order as written by Create Order and Update Order. The doc's tables for `products`, `expedition`, `payment` and `order_cost` were lost in the scrape (their rows print only as `integer`, `string` or nothing): their members are reconstructed from Create Order's example request and error example and from the Order Cost section, and each says so. The doc types `expedition` and `payment` as "array"; the example sends objects. */
+        OrderInput: {
+            /** @description ID of the customer who orders (the sender), taken from Customer. */
+            customer_sender_id: number;
+            /** @description ID of the customer who receives the package, taken from Customer. */
+            customer_receiver_id: number;
+            /** @description ID of the supplier the order ships from, taken from Supplier. */
+            supplier_id: number;
+            /** @description Order source (sales channel) ID taken from Order Source; null for none (as in the doc's example). */
+            order_source_id?: number | null;
+            /** @description Note for the order. */
+            note?: string;
+            /** @description Order print status. */
+            is_print: boolean;
+            /** @description Product variants ordered. Members inferred from the example request and the error example (`products.0.product_status`); the doc's table was lost. */
+            products: {
+                /** @description Product variant ID (`product_meta_id` in order answers: the example's 7978133 comes back as `product_meta_id` in Get Orders). Inferred. */
+                id: number;
+                /** @description Quantity ordered. Inferred. */
+                qty: number;
+                /**
+                 * @description Stock type of the line: `S` own stock, `R` from another supplier, `PO` preorder (the values of Get Orders' `product_type` filter). With `R`, `payment.cost_of_goods_sales` is required. The server may accept fewer values for a given product (the doc's error example: "must be one of the following value : S"). Inferred.
+                 * @enum {string}
+                 */
+                product_status: "S" | "R" | "PO";
+                /** @description Warehouse the stock is taken from, taken from Get Warehouses (0 is the main warehouse). Inferred from the example; whether it is required is not documented. */
+                warehouse_id?: number;
+            }[];
+            /** @description Shipping service chosen for the order. Members inferred from the example request; the doc's table was lost and it types the member as "array". */
+            expedition: {
+                /** @description Shipping rate ID: the `rate_id` of Expedition › Get Cost (the example's 349 is SAP's `rate_id` there) or an `id` of Get Expeditions. Inferred. */
+                id: number;
+                /** @description Shipping cost (rupiah). Inferred. */
+                rate?: number;
+                /** @description Courier name (`SAP`). Inferred. */
+                name?: string;
+                /** @description Request a courier pickup automatically. Inferred from its name. */
+                auto_pickup?: boolean;
+            };
+            /** @description Payment of the order. Members inferred from the example request and the error example (`payment.cost_of_goods_sales`); the doc's table was lost and it types the member as "array". */
+            payment: {
+                /**
+                 * @description Payment status (the payment statuses of Get Orders' `payment_status` filter). Inferred.
+                 * @enum {string}
+                 */
+                status: "UNPAID" | "PAID" | "INSTALLMENT";
+                /**
+                 * Format: date
+                 * @description Payment date (yyyy-mm-dd). Inferred.
+                 */
+                date?: string;
+                /** @description ID of the shop bank account paid into, taken from Bank Accounts. Inferred. */
+                bank_id?: number;
+                /** @description Cost of goods sold (rupiah). Required when a product's `product_status` is `R` (the doc's error example). Inferred. */
+                cost_of_goods_sales?: number;
+            };
+            /** @description Other costs, discounts and insurance applied to the order. Members inferred from the example request and from Order Cost › Create Order Cost; the doc's table was lost. */
+            order_cost?: {
+                /** @description Cost name. Inferred. */
+                name: string;
+                /**
+                 * @description Cost category. `DISCOUNT` and `OTHER COST` are Order Cost's categories; `INSURANCE` appears in the example request. Inferred.
+                 * @enum {string}
+                 */
+                category: "DISCOUNT" | "OTHER COST" | "INSURANCE";
+                /**
+                 * @description Whether the cost is an amount (`nominal`) or a percentage (`percentage`). Inferred.
+                 * @enum {string}
+                 */
+                type: "NOMINAL" | "PERCENTAGE";
+                /** @description Amount (rupiah). Required when `type` is `NOMINAL`. Inferred. */
+                nominal?: number;
+                /** @description Percentage of the order (an integer, as in Order Cost). Required when `type` is `PERCENTAGE`. Inferred. */
+                percentage?: number;
+            }[];
+            /** @description Air waybill (tracking) number. */
+            awb_number?: string;
+            /**
+             * @description SMS status (whether to send an SMS notification).
+             * @default false
+             */
+            send_sms: boolean;
+            /** @description Marketplace air waybill number. */
+            marketplace_awb?: string;
+            /**
+             * @description Source platform.
+             * @enum {string}
+             */
+            source: "MOBILE" | "WEB";
+        };
+        /** @description An order named by its ID and its PO number. */
+        OrderRef: {
+            /** @description Order ID. */
+            order_id: number;
+            /** @description PO number, the shop's running order number shown in the app (`PO#10`). */
+            po_number: number;
+        };
+        /** @description A customer as Get Orders Detail embeds it in an order (its `customer` and `receiver`). Not the shape of Customer › Get Customers. */
+        OrderCustomer: {
+            /** @description Customer ID. */
+            id: number;
+            /** @description Customer name. */
+            name: string;
+            /** @description Phone number, a string of digits with its leading zero (`08123456789`). */
+            phone: string;
+            /** @description District (kecamatan) name. */
+            district: string;
+            /** @description City or regency name. */
+            city: string;
+            /** @description Province name. */
+            province: string;
+            /** @description District ID (Region). */
+            district_id: number;
+            /** @description City ID (Region). */
+            city_id: number;
+            /** @description Province ID (Region). */
+            province_id: number;
+            /** @description Postal code, a string of digits. */
+            postal_code: string;
+            /** @description Full address, with city, district, province, country and postal code appended. */
+            address: string;
+            /** @description LINE messenger ID; null when not given. */
+            line: string | null;
+            /** @description Email address; null when not given. */
+            email: string | null;
+            /** @description Name of the customer's category, localised (`Pelanggan` is the default customer category). */
+            type: string;
+        };
+        /** @description A date as the server's MongoDB store serialises it (extended JSON): `{"$date": {"$numberLong": "<milliseconds since 1970-01-01 UTC>"}}`. Sent by Get Orders Detail. */
+        MongoDate: {
+            /** @description The date. */
+            $date: {
+                /** @description Milliseconds since the Unix epoch (UTC), as a string of digits (`"1592816651000"`). */
+                $numberLong: string;
+            };
         };
         /** @description A custom courier named by its ID, as Update Custom Courier and Delete Custom Courier answer. */
         CustomCourierRef: {
@@ -7516,6 +8022,1548 @@ export interface operations {
                         response: components["schemas"]["ResponseStatus"];
                         data: components["schemas"]["OrderCostRef"];
                     };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getWholesalePrice: {
+        parameters: {
+            query: {
+                /** @description Product variant ID. */
+                variation_id: number;
+                /** @description Product quantity. */
+                qty: number;
+            };
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The wholesale price for the quantity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        response: components["schemas"]["ResponseStatus"];
+                        data: {
+                            /** @description Product variant ID. */
+                            variation_id: number;
+                            /** @description The quantity asked for (`qty`), sent as a string of digits. */
+                            quantity: string;
+                            /** @description Wholesale price (rupiah) that applies to this quantity. The doc does not say whether it is the unit price or the price of the whole quantity. */
+                            price: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPriceAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description Customer category code: `N` (customer), `Y` (reseller), `D` (dropshipper) or the `code` of a custom category from Customer Category › Get Categories (`"1"`). The doc calls it the "Customer category ID" and types it integer; the path names a code, and codes are strings. */
+                customer_category_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The category's price access. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        response: components["schemas"]["ResponseStatus"];
+                        data: {
+                            /** @description Customers of the category get wholesale prices. */
+                            wholesale_access: boolean;
+                            /** @description Customers of the category get discounts. */
+                            discount_access: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listOrders: {
+        parameters: {
+            query?: {
+                /** @description Keyword to look for, in the field chosen with `type`. */
+                keyword?: string;
+                /** @description Filter by payment status. */
+                payment_status?: "UNPAID" | "PAID" | "INSTALLMENT";
+                /** @description Filter by order progress status. The doc does not mark it optional, but its example answer lists orders of two progress statuses (`NO AWB` and `UNPAID`), so it was fetched without this filter. */
+                order_progress_status?: "UNPAID" | "NO AWB" | "ON PROCESS" | "DELIVERED" | "UNPROCESSED" | "INSTALLMENT";
+                /** @description Filter by where the order was created. */
+                order_category?: "APP" | "PRIVOR" | "STORE_FRONT" | "SHOPEE" | "QUICK_ORDER" | "UNCATEGORIZED";
+                /** @description Sales channel ID taken from Order Source. */
+                order_source_id?: number;
+                /** @description Which field `keyword` is looked for in. */
+                type?: "ORDER_ID" | "CUSTOMER_NAME" | "AWB_NUMBER" | "CUSTOMER_PHONE" | "SHOPEE_INVOICE" | "PRODUCT_NAME" | "SKU" | "SHIPPER_TRACKING";
+                /** @description Date the orders are sorted and filtered by. */
+                order_by?: "ORDER_DATE" | "PAYMENT_DATE";
+                /** @description Date from which data are requested (yyyy-mm-dd). */
+                start_date?: components["parameters"]["StartDate"];
+                /** @description Date to which data are requested (yyyy-mm-dd). */
+                end_date?: components["parameters"]["EndDate"];
+                /** @description ID of the admin (user) who made the order. */
+                user_id?: number;
+                /** @description Bank ID taken from Bank Accounts. */
+                bank_id?: number;
+                /** @description Warehouse of the product variants, taken from Get Warehouses. */
+                warehouse_id?: number;
+                /** @description Type of customer: `N` (customer), `Y` (reseller), `D` (dropshipper) or the code of a custom category taken from Customer Category › Get Categories. */
+                customer_category_code?: string;
+                /** @description Courier: 1 (JNE), 2 (TIKI), 3 (POS), 4 (SICEPAT), 5 (WAHANA), 6 (JNT Express), 7 (Alfatrex), 8 (Lion Parcel), 9 (Ninja Xpress), 10 (SAP), 11 (RPX), 98 (pickup at shop) or 99 (manual input). */
+                expedition_id?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 98 | 99;
+                /** @description Pickup status: 0 (ready to send), 1 (pickup request) or 2 (delivered). */
+                pickup?: 0 | 1 | 2;
+                /** @description Print status. */
+                print_status?: "Y" | "N";
+                /** @description Product stock type: `S` (own stock), `R` (from other suppliers) or `PO` (preorder). */
+                product_type?: "S" | "R" | "PO";
+                /** @description Data per page. Default 10, max 100. */
+                per_page?: components["parameters"]["PerPage"];
+                /** @description Page number, starting at 1 (despite its name it is not a row offset). The `links.next` URL of `meta.pagination` carries the next value. */
+                pagination_offset?: components["parameters"]["PaginationOffset"];
+            };
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Order ID. */
+                            order_id: number;
+                            /** @description PO number, the shop's running order number. */
+                            po_number: number;
+                            /** @description Shop ID. */
+                            shop_id: number;
+                            /** @description Order date (yyyy-mm-dd). */
+                            order_date: string;
+                            /** @description Name of the ordering customer (the sender). */
+                            sender_name: string;
+                            /** @description Address of the sender. */
+                            sender_address: string;
+                            /** @description Name of the receiver. */
+                            receiver_name: string;
+                            /** @description Address of the receiver. */
+                            receiver_address: string;
+                            /** @description Total amount of the order (rupiah). */
+                            total_amount: number;
+                            /** @description Shipping service name (`REG`, `REGPACK`). */
+                            shipping_rate: string;
+                            /** @description Courier name (`SiCepat`, `Lion Parcel`). */
+                            shipping_logistic: string;
+                            /** @description Total weight of the order. */
+                            weight: number;
+                            /** @description Note for the order; empty when none. */
+                            note: string;
+                            /** @description Name of the supplier the order ships from. */
+                            origin_name: string;
+                            /** @description Address of that supplier. */
+                            origin_address: string;
+                            /** @description Cost of goods sold (rupiah). The doc's example shows a negative value. */
+                            cost_of_goods_sold: number;
+                            /** @description Order source (sales channel) name; empty when none. */
+                            order_source: string;
+                            /** @description Total of the order's other costs (rupiah). */
+                            other_cost_amount: number;
+                            /** @description Progress status (`UNPAID`, `NO AWB`, `ON PROCESS`, `DELIVERED`, ...). */
+                            order_progress_status: string;
+                            /** @description Order status (`ACCEPTED`). */
+                            order_status: string;
+                            /** @description Where the order was created (`APP`, `PRIVOR`, `STORE_FRONT`, `SHOPEE`, ...). */
+                            order_category: string;
+                            /** @description Payment status (`UNPAID`, `PAID`, `INSTALLMENT`). */
+                            payment_status: string;
+                            /** @description Payment date (yyyy-mm-dd); null while unpaid. */
+                            payment_date: string | null;
+                            /** @description Product variants ordered. */
+                            products: {
+                                /** @description Product variant ID. */
+                                product_meta_id: number;
+                                /** @description Product name. */
+                                name: string;
+                                /** @description Unit price (rupiah). */
+                                price: number;
+                                /** @description Quantity ordered. */
+                                quantity: number;
+                            }[];
+                            /** @description Shopee data of an order imported from Shopee; null otherwise. The doc's example shows only null here (Get Orders Detail shows the object). */
+                            shopee: Record<string, never> | null;
+                            /** @description Name of the admin who created the order. */
+                            created_by_name: string;
+                            /** @description Creation time (yyyy-mm-dd hh:mm:ss). */
+                            created_at: string;
+                            /** @description Name of the admin who last updated the order. */
+                            updated_by_name: string;
+                            /** @description Last update time (yyyy-mm-dd hh:mm:ss). */
+                            updated_at: string;
+                            /** @description Air waybill number; empty or null when none. */
+                            awb_number: string | null;
+                        }[];
+                        meta: components["schemas"]["ListMeta"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Order date (yyyy-mm-dd).
+                     */
+                    order_date: string;
+                } & components["schemas"]["OrderInput"];
+            };
+        };
+        responses: {
+            /** @description The created order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Identifier of the request in Ngorder's logs. */
+                        request_id: string;
+                        response: components["schemas"]["ResponseStatus"];
+                        message: components["schemas"]["ResponseMessage"];
+                        data: components["schemas"]["OrderRef"];
+                    };
+                };
+            };
+            /** @description Bad Request: the order is invalid; `message` holds the messages per field, keyed by dotted path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Order ID taken from Get Orders. */
+                    order_id: number;
+                } & components["schemas"]["OrderInput"];
+            };
+        };
+        responses: {
+            /** @description The order was updated. The vendor doc gives no example response; this schema is undocumented. (Create Order answers `{request_id, response, message, data: {order_id, po_number}}`, which this answer may resemble.) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    addAwbNumber: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Order ID taken from the Create Order success response. */
+                    id: number;
+                    /** @description Air waybill number. */
+                    awb_number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The order with its AWB number, and the notification sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Identifier of the request in Ngorder's logs. */
+                        request_id: string;
+                        response: components["schemas"]["ResponseStatus"];
+                        message: components["schemas"]["ResponseMessage"];
+                        data: {
+                            /** @description Order ID. */
+                            order_id: number;
+                            /** @description PO number of the order. */
+                            po_number: number;
+                            /** @description The receipt (AWB) notification sent for the order. */
+                            notification: {
+                                /** @description Notification ID. */
+                                id: number;
+                                /** @description Notification title. */
+                                title: string;
+                                /** @description Notification text, with the receipt credit remaining. */
+                                content: string;
+                            };
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listOrderDetails: {
+        parameters: {
+            query?: {
+                /** @description Order status. */
+                order_status?: "ACCEPTED" | "REJECTED";
+                /** @description Order payment status (`WAITING PAYMENT` is printed with a space). */
+                payment_status?: "UNPAID" | "PAID" | "FAIL" | "WAITING_CONFIRMATION" | "WAITING PAYMENT" | "REFUND_REJECTED" | "EXPIRED";
+                /** @description Order progress status. */
+                order_progress_status?: "UNPAID" | "NO AWB" | "ON PROCESS" | "DELIVERED";
+                /** @description Where the order was created (`SF_MEMBER`/`SF_GUEST` are storefront orders of members and guests). */
+                order_category?: "APP" | "PRIVOR" | "SF_MEMBER" | "SF_GUEST" | "SHOPEE";
+                /** @description Date from which orders are created (yyyy-mm-dd). */
+                create_from?: string;
+                /** @description Date to which orders are created (yyyy-mm-dd). */
+                create_to?: string;
+                /** @description Data per page. Default 10, max 100. */
+                per_page?: components["parameters"]["PerPage"];
+                /** @description Page number, starting at 1 (despite its name it is not a row offset). The `links.next` URL of `meta.pagination` carries the next value. */
+                pagination_offset?: components["parameters"]["PaginationOffset"];
+            };
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of orders in full. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description MongoDB object ID of the record (24 hexadecimal digits). */
+                            _id: string;
+                            /** @description Order ID. */
+                            order_id: number;
+                            /** @description PO number, the shop's running order number. */
+                            po_number: number;
+                            /** @description Shop ID. */
+                            shop_id: number;
+                            /** @description Order date (yyyy-mm-dd). */
+                            order_date: string;
+                            customer: components["schemas"]["OrderCustomer"];
+                            /** @description The dropshipper sending on the customer's behalf; null when none. The doc's example shows only null. */
+                            dropshipper: Record<string, never> | null;
+                            receiver: components["schemas"]["OrderCustomer"];
+                            /** @description Total amount of the order (rupiah). */
+                            total_amount: number;
+                            /** @description Shipping service of the order. */
+                            shipping: {
+                                /** @description Expedition (shipping rate) ID, sent as a string of digits (`"57"`). */
+                                id: string;
+                                /** @description Shipping service name (`EZ`). */
+                                rate_name: string;
+                                /** @description Courier name (`J&T`). */
+                                logistic_name: string;
+                                /** @description Shipping cost (rupiah). */
+                                cost: number;
+                            };
+                            /** @description Total weight of the order. */
+                            weight: number;
+                            /** @description Note for the order; empty when none. */
+                            note: string;
+                            /** @description The supplier the order ships from. */
+                            origin: {
+                                /** @description Supplier ID. */
+                                id: number;
+                                /** @description Supplier name. */
+                                name: string;
+                                /** @description District and city of the supplier. */
+                                location: string;
+                                /** @description Phone number, a string of digits. */
+                                phone: string;
+                                /** @description Street address. */
+                                address: string;
+                                /** @description Note on the supplier. */
+                                note: string;
+                                /** @description Sent as free text in the doc's example (`semua dari sini`), not as a boolean; its meaning is not documented. */
+                                is_shipper_active: string;
+                                /** @description City ID (Region). */
+                                city_id: number;
+                            };
+                            /** @description Payments of the order. */
+                            payment: {
+                                /** @description The payments (the key is spelt `payment_histoy` by the server). */
+                                payment_histoy: {
+                                    /** @description Payment history ID. */
+                                    id: number;
+                                    /** @description Payment ID; null in the doc's example (a Shopee payment). */
+                                    payment_id: number | null;
+                                    /** @description Order ID. */
+                                    order_id: number;
+                                    /** @description Description of the payment. */
+                                    description: string;
+                                    /** @description Amount paid (rupiah). */
+                                    nominal: number;
+                                    /** @description Payment fee (rupiah); null when none. */
+                                    payment_fee: number | null;
+                                    /** @description Bank accounts the money came from and went to. */
+                                    bank: {
+                                        /** @description The payer's account; its members are null when unknown (a marketplace payment). */
+                                        origin: {
+                                            /** @description Bank account ID. */
+                                            id: number | null;
+                                            /** @description Account holder name. */
+                                            account_name: string | null;
+                                            /** @description Account number, a string of digits. */
+                                            account_number: string | null;
+                                            /** @description URL of the transfer receipt image. */
+                                            transfer_image: string | null;
+                                        };
+                                        /** @description The shop's account paid into. */
+                                        destination: {
+                                            /** @description Bank account ID. */
+                                            id: number;
+                                            /** @description Bank (or channel) name (`Shopee`). */
+                                            bank_name: string;
+                                        };
+                                    };
+                                    /** @description Note; null when none. */
+                                    note: string | null;
+                                    /** @description Payment provider (`Shopee`). */
+                                    pg_provider: string;
+                                    /** @description Virtual account number; null when none. */
+                                    va_no: string | null;
+                                    /** @description 1 when the payment is confirmed (sent as a number, not a boolean). */
+                                    is_confirmed: number;
+                                    /** @description Payment type code (11 in the doc's example, a Shopee payment); the codes are not documented. */
+                                    type: number;
+                                    /** @description Whether this is the first installment. The doc's example shows only null; whether the server then sends a boolean or 0/1 is not documented. */
+                                    is_installment_first: boolean | number | null;
+                                    /** @description ID of the user who recorded the payment. */
+                                    created_by: number;
+                                    /** @description ID of the user who last updated it; null when never updated. */
+                                    updated_by: number | null;
+                                    paid_at: components["schemas"]["MongoDate"];
+                                }[];
+                            };
+                            /** @description Cost of goods sold (rupiah); null when not recorded. */
+                            cost_of_goods_sold: number | null;
+                            /** @description Order source (sales channel) name; null when none. */
+                            order_source: string | null;
+                            /** @description Costs, discounts and marketplace escrow items of the order. */
+                            order_cost: {
+                                /** @description Cost category (`DISCOUNT`, `OTHER COST`, `ESCROW PLUS`, `ESCROW MINUS`). */
+                                category: string;
+                                /** @description Cost name. */
+                                description: string;
+                                /** @description Amount (rupiah); may be negative. */
+                                nominal: number;
+                                /** @description Percentage, when `is_percentage` is true. */
+                                percentage: number;
+                                /** @description The cost is a percentage rather than an amount. */
+                                is_percentage: boolean;
+                            }[];
+                            /** @description Air waybill of the order. */
+                            awb: {
+                                update_at: components["schemas"]["MongoDate"];
+                                /** @description Air waybill number. */
+                                number: string;
+                            };
+                            /** @description Total discount (rupiah); null in the doc's example. */
+                            discount_amount: number | null;
+                            /** @description Total of the order costs (rupiah); null in the doc's example. */
+                            order_cost_amount: number | null;
+                            /** @description Coupon used; the doc's example shows only null and its shape is not documented. */
+                            coupon: unknown;
+                            /** @description The order has been printed. */
+                            is_printed: boolean;
+                            /** @description The order ships through Shipper. */
+                            is_shipper_order: boolean;
+                            /** @description The note is printed on the label. */
+                            is_note_print: boolean;
+                            /** @description Progress status (`UNPAID`, `NO AWB`, `ON PROCESS`, `DELIVERED`). */
+                            order_progress_status: string;
+                            /** @description Order status (`ACCEPT` in the doc's example, where the filter says `ACCEPTED`). */
+                            order_status: string;
+                            /** @description Where the order was created (`APP`, `PRIVOR`, `SF_MEMBER`, `SF_GUEST`, `SHOPEE`). */
+                            order_category: string;
+                            /** @description Payment status (`PAID`, `UNPAID`, ...). */
+                            payment_status: string;
+                            /** @description The order is a private (Privor) order. */
+                            is_private_order: boolean;
+                            /** @description Payment date (yyyy-mm-dd). */
+                            payment_date: string | null;
+                            /** @description Product variants ordered. Prices and quantities are sent as strings of digits. */
+                            products: {
+                                /** @description Product variant ID. */
+                                product_meta_id: number;
+                                /** @description Product name. */
+                                name: string;
+                                /** @description Product category. */
+                                category: {
+                                    /** @description Category ID. */
+                                    id: number;
+                                    /** @description Category name (empty in the doc's example). */
+                                    name: string;
+                                };
+                                /** @description Product description (HTML). */
+                                description: string;
+                                /** @description Stock type: `S` own stock, `R` from another supplier, `PO` preorder. */
+                                product_status: string;
+                                /** @description Unit price (rupiah) as a string of digits. */
+                                price: string;
+                                /** @description Unit cost of goods sold (rupiah) as a string of digits. */
+                                cost_of_goods_sold: string;
+                                /** @description Quantity ordered, as a string of digits. */
+                                quantity: string;
+                                /** @description Discount amount (rupiah) as a string of digits. */
+                                discount_nominal: string;
+                                /** @description Discount percentage. */
+                                discount_percentage: number;
+                                /** @description The stock comes from a warehouse. */
+                                is_warehouse: boolean;
+                            }[];
+                            /** @description Shopee data of an order imported from Shopee; null otherwise (as Get Orders sends). */
+                            shopee: {
+                                /** @description Shopee order number. */
+                                ordersn: string;
+                                /** @description Buyer's Shopee username. */
+                                buyer_username: string;
+                                /** @description Escrow amount (rupiah) as a string of digits. */
+                                total_escrow: string;
+                                /** @description Order amount on Shopee (rupiah) as a string of digits. */
+                                total_amount: string;
+                                /** @description Shopee order status (`COMPLETED`). */
+                                status: string;
+                                /** @description Payment method on Shopee. */
+                                payment_method: string;
+                            } | null;
+                            /** @description The user who created the order. */
+                            created_by: {
+                                /** @description User ID. */
+                                id: number;
+                                /** @description User name. */
+                                name: string;
+                                /** @description User email. */
+                                email: string;
+                            };
+                            /** @description The user who last updated the order. */
+                            updated_by: {
+                                /** @description User ID. */
+                                id: number;
+                                /** @description User name. */
+                                name: string;
+                                /** @description User email. */
+                                email: string;
+                            };
+                            /** @description Last update time, ISO 8601 in UTC with microseconds (`2020-06-23T04:46:15.755000Z`). */
+                            updated_at: string;
+                            /** @description Creation time, ISO 8601 in UTC with microseconds. */
+                            created_at: string;
+                        }[];
+                        meta: components["schemas"]["ListMeta"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listPaymentHistories: {
+        parameters: {
+            query: {
+                /** @description Order ID, or payment ID when `status` is `PAYMENT`. */
+                id: number;
+                /** @description What `id` names, and so where the history comes from. */
+                status?: "ORDER" | "PAYMENT";
+            };
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payments of the order (or the payment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        response: components["schemas"]["ResponseStatus"];
+                        data: {
+                            /** @description Payment ID. */
+                            payment_id: number;
+                            /** @description ID of the shop bank account paid into, sent as a string of digits (`"847"`). */
+                            bank_id: string;
+                            /** @description Bank name. */
+                            bank_name: string;
+                            /** @description Bank account number, a string of digits. */
+                            account_number: string;
+                            /** @description Payment date (yyyy-mm-dd). */
+                            paid_at: string;
+                            /** @description When the payment was recorded (yyyy-mm-dd hh:mm:ss). */
+                            created_at: string;
+                            /** @description Amount paid, formatted for display (`Rp100.000`). */
+                            nominal: string;
+                            /** @description Payment status of the order after this payment (`INSTALLMENT`, `PAID`). */
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAdminRevenue: {
+        parameters: {
+            query?: {
+                /** @description Date from which data are requested (yyyy-mm-dd). */
+                start_date?: components["parameters"]["StartDate"];
+                /** @description Date to which data are requested (yyyy-mm-dd). */
+                end_date?: components["parameters"]["EndDate"];
+            };
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revenue per admin. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description One entry per admin. */
+                        data: {
+                            /** @description User ID of the admin; 0 for orders of no known admin. */
+                            user_id: number;
+                            /** @description Admin name (`Uncategorized` for user 0). */
+                            name: string;
+                            /** @description Admin level (`Owner`, `Admin`). */
+                            level: string;
+                            /** @description Net sales (rupiah). */
+                            net_sales: number;
+                            /** @description Gross profit (rupiah). */
+                            gross_profit: number;
+                            /** @description Number of orders. */
+                            order_count: number;
+                            /** @description Number of items sold. */
+                            item_sold: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    downloadOrders: {
+        parameters: {
+            query?: {
+                /** @description Order payment status. */
+                payment_status?: "UNPAID" | "PAID" | "INSTALLMENT";
+                /** @description Order progress status. */
+                order_progress_status?: "UNPAID" | "NO AWB" | "ON PROCESS" | "DELIVERED" | "UNPROCESSED" | "INSTALLMENT";
+                /** @description Where the order was created. */
+                order_category?: "APP" | "PRIVOR" | "STORE_FRONT" | "SHOPEE" | "QUICK_ORDER" | "UNCATEGORIZED";
+                /** @description Sales channel ID taken from Order Source. */
+                order_source_id?: number;
+                /** @description Which field `keyword` is looked for in. */
+                type?: "ORDER_ID" | "CUSTOMER_NAME" | "AWB_NUMBER" | "CUSTOMER_PHONE" | "SHOPEE_INVOICE" | "PRODUCT_NAME" | "SKU" | "SHIPPER_TRACKING";
+                /** @description Keyword to look for. */
+                keyword?: string;
+                /** @description Date the orders are sorted and filtered by. */
+                order_by?: "ORDER_DATE" | "PAYMENT_DATE";
+                /** @description Date from which data are requested (yyyy-mm-dd). */
+                start_date?: components["parameters"]["StartDate"];
+                /** @description Date to which data are requested (yyyy-mm-dd). */
+                end_date?: components["parameters"]["EndDate"];
+                /** @description ID of the admin (user) who made the order. */
+                user_id?: number;
+                /** @description Bank ID taken from Bank Accounts. */
+                bank_id?: number;
+                /** @description Warehouse of the product variants, taken from Get Warehouses. */
+                warehouse_id?: number;
+                /** @description Type of customer: `N` (customer), `Y` (reseller), `D` (dropshipper) or the code of a custom category taken from Customer Category › Get Categories. The doc types it integer. */
+                customer_category_code?: string;
+                /** @description Courier: 1 (JNE), 2 (TIKI), 3 (POS), 4 (SICEPAT), 5 (WAHANA), 6 (JNT Express), 7 (Alfatrex), 8 (Lion Parcel), 9 (Ninja Xpress), 10 (SAP), 11 (RPX), 98 (pickup at shop) or 99 (manual input). */
+                expedition_id?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 98 | 99;
+                /** @description Pickup status: 0 (ready to send), 1 (pickup request) or 2 (delivered). */
+                pickup?: 0 | 1 | 2;
+                /** @description Print status. */
+                print_status?: "Y" | "N";
+                /** @description Do not send the data to the email address. */
+                without_being_sent?: boolean;
+                /** @description Data per page. Default 10, max 100. */
+                per_page?: components["parameters"]["PerPage"];
+                /** @description Page number, starting at 1 (despite its name it is not a row offset). The `links.next` URL of `meta.pagination` carries the next value. */
+                pagination_offset?: components["parameters"]["PaginationOffset"];
+            };
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The download was accepted; the file will be emailed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        response: components["schemas"]["ResponseStatus"];
+                        message: components["schemas"]["ResponseMessage"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updatePayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Order ID taken from Get Orders. */
+                    id: number;
+                    /** @description Payment details. Members inferred from the example request (the doc's table was lost, and it types the member as "array"). */
+                    payment: {
+                        /** @description Payment status to record: `INSTALLMENT` (the example) for a partial payment, presumably `PAID` to pay the rest in full (the statuses of Get Orders' `payment_status` filter are `UNPAID`, `PAID` and `INSTALLMENT`). Inferred; the accepted values are not documented. */
+                        status: string;
+                        /** @description Amount paid (rupiah); at most the order's remaining amount (the doc's error example). Inferred. */
+                        amount?: number;
+                        /**
+                         * Format: date
+                         * @description Payment date (yyyy-mm-dd). Inferred.
+                         */
+                        date?: string;
+                        /** @description ID of the shop bank account paid into, taken from Bank Accounts. Inferred. */
+                        bank_id?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The payment was recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Identifier of the request in Ngorder's logs. */
+                        request_id: string;
+                        response: components["schemas"]["ResponseStatus"];
+                        /** @description The messages, as a list of strings (here, unlike most answers). */
+                        message: string[];
+                        data: {
+                            /** @description Order ID. */
+                            order_id: number;
+                            /** @description PO number of the order. */
+                            po_number: number;
+                            /** @description Payment status of the order as a one-letter code (`C` after the example's installment); the codes are not documented. */
+                            payment_status: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: the payment is invalid (the order is already paid, or the amount exceeds what remains); `message` holds the messages per field, with the maximum amount allowed under `maximum amount` as a number. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteInstallmentHistory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description Order ID taken from Get Orders. */
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The installment history was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        response: components["schemas"]["ResponseStatus"];
+                        message: components["schemas"]["ResponseMessage"];
+                        /** @description Always null. */
+                        data: null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancelOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Order ID taken from Get Orders. */
+                    id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The canceled order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        response: components["schemas"]["ResponseStatus"];
+                        message: components["schemas"]["ResponseMessage"];
+                        data: components["schemas"]["OrderRef"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCanceledOrders: {
+        parameters: {
+            query?: {
+                /** @description Which orders to list. */
+                type?: "CANCEL" | "REJECTED" | "EXPIRED";
+                /** @description Date from which data are requested (yyyy-mm-dd). */
+                start_date?: components["parameters"]["StartDate"];
+                /** @description Date to which data are requested (yyyy-mm-dd). */
+                end_date?: components["parameters"]["EndDate"];
+                /** @description Data per page. Default 10, max 50 (this list's bound, below the usual 100). */
+                per_page?: number;
+                /** @description Page number, starting at 1 (despite its name it is not a row offset). The `links.next` URL of `meta.pagination` carries the next value. */
+                pagination_offset?: components["parameters"]["PaginationOffset"];
+            };
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of canceled orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Order ID. */
+                            order_id: number;
+                            /** @description PO number, the shop's running order number. */
+                            po_number: number;
+                            /** @description Username of the shop account. */
+                            username: string;
+                            /** @description Invoice number (`INV.<yyyy>.<mm>.<dd>.<po_number>`). */
+                            invoice: string;
+                            /** @description Shop ID. */
+                            shop_id: number;
+                            /** @description Order date and time (yyyy-mm-dd hh:mm:ss). */
+                            order_date: string;
+                            /** @description Name of the ordering customer (the sender). */
+                            sender_name: string;
+                            /** @description Category name of the sender (`PELANGGAN`). */
+                            sender_category: string;
+                            /** @description Category code of the sender (`N`, `Y`, `D` or a custom code). */
+                            sender_category_code: string;
+                            /** @description Address of the sender. */
+                            sender_address: string;
+                            /** @description Name of the receiver. */
+                            receiver_name: string;
+                            /** @description Full address of the receiver. */
+                            receiver_address: string;
+                            /** @description Phone number of the receiver, a string of digits. */
+                            receiver_phone: string;
+                            /** @description Total amount of the order (rupiah). */
+                            total_amount: number;
+                            /** @description Amount still to be paid (rupiah). */
+                            remaining_amount: number;
+                            /** @description Expedition ID (98 is pickup at the shop, "Ambil di Toko"). */
+                            shipping_id: number;
+                            /** @description Shipping service name; empty when none. */
+                            shipping_rate: string;
+                            /** @description Courier name. */
+                            shipping_logistic: string;
+                            /** @description Shipping cost (rupiah). */
+                            shipping_cost: number;
+                            /** @description Total weight of the order. */
+                            weight: number;
+                            /** @description Note for the order; empty when none. */
+                            note: string;
+                            /** @description Name of the supplier the order ships from. */
+                            origin_name: string;
+                            /** @description Address of that supplier. */
+                            origin_address: string;
+                            /** @description Order source (sales channel) name; empty when none. */
+                            order_source: string;
+                            /** @description Total of the order's other costs (rupiah). */
+                            other_cost_amount: number;
+                            /** @description Progress status when the order was canceled (`NO AWB`, `UNPAID`, ...). */
+                            order_progress_status: string;
+                            /** @description Order status (`CANCELED`). */
+                            order_status: string;
+                            /** @description Where the order was created (`APP`, ...). */
+                            order_category: string;
+                            /** @description Payment status (`PAID`, `UNPAID`, ...). */
+                            payment_status: string;
+                            /** @description Payment date (yyyy-mm-dd). */
+                            payment_date: string | null;
+                            /** @description Product variants ordered. */
+                            products: {
+                                /** @description Product variant ID. */
+                                product_meta_id: number;
+                                /** @description Variant SKU; null when none. */
+                                sku: string | null;
+                                /** @description Product name. */
+                                name: string;
+                                /** @description Unit price (rupiah). */
+                                price: number;
+                                /** @description Quantity ordered. */
+                                quantity: number;
+                                /** @description URL of the product thumbnail; empty when none. */
+                                thumbnail_url: string;
+                                /** @description Variant color; null when none. */
+                                color: string | null;
+                                /** @description Variant size; null when none. */
+                                size: string | null;
+                            }[];
+                            /** @description Shopee data of an order imported from Shopee; null otherwise. The doc's example shows only null here (Get Orders Detail shows the object). */
+                            shopee: Record<string, never> | null;
+                            /** @description Name of the admin who created the order. */
+                            created_by_name: string;
+                            /** @description Creation time (yyyy-mm-dd hh:mm:ss). */
+                            created_at: string;
+                            /** @description Name of the admin who last updated the order; empty when none. */
+                            updated_by_name: string;
+                            /** @description Last update time (yyyy-mm-dd hh:mm:ss). */
+                            updated_at: string;
+                            /** @description Air waybill number; empty when none. */
+                            awb_number: string;
+                            /** @description Stock type of the order: `S` own stock, `R` from another supplier, `PO` preorder. */
+                            product_status: string;
+                            /** @description Cost of goods sold (rupiah). */
+                            cost_of_goods_sales: number;
+                            /** @description Costs of the order; null when none. The doc's example shows only null. */
+                            order_cost: Record<string, never>[] | null;
+                            /** @description Name of the bank account paid into; null when none. */
+                            bank_name: string | null;
+                            /** @description Warehouse name; null when the stock is not from a warehouse. */
+                            warehouse_name: string | null;
+                            /** @description The order is cash on delivery. */
+                            cod_status: boolean;
+                        }[];
+                        meta: components["schemas"]["ListMeta"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    downloadCanceledOrders: {
+        parameters: {
+            query?: {
+                /** @description Which orders to download. */
+                type?: "CANCEL" | "REJECTED" | "EXPIRED";
+                /** @description Date from which data are requested (yyyy-mm-dd). */
+                start_date?: components["parameters"]["StartDate"];
+                /** @description Date to which data are requested (yyyy-mm-dd). */
+                end_date?: components["parameters"]["EndDate"];
+            };
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The orders as an Excel workbook. The vendor doc gives no example response; this schema is undocumented: the media type follows the prose ("as Excel file"), and whether the server sends `.xlsx` or legacy `.xls` is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    returnCanceledOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Order ID of the canceled order (the doc says "taken from Get Orders"; canceled orders are listed by Get Canceled Orders). */
+                    id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The order is active again. The vendor doc gives no example response; this schema is undocumented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCanceledOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description ID of the canceled order, taken from Get Canceled Orders. */
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order was deleted. The vendor doc gives no example response; this schema is undocumented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listPrivorOrders: {
+        parameters: {
+            query?: {
+                /** @description Keyword to look for, a customer name or a PO number. */
+                keyword?: string;
+                /** @description Customer category, members or guests. The doc types it integer. */
+                customer_category?: "MEMBER" | "GUEST";
+                /** @description Payment status. The doc types it integer. */
+                payment_status?: "UNPAID" | "CONFIRM" | "ALL";
+                /** @description Data per page. Default 10, max 50 (this list's bound, below the usual 100). */
+                per_page?: number;
+                /** @description Page number, starting at 1 (despite its name it is not a row offset). The `links.next` URL of `meta.pagination` carries the next value. */
+                pagination_offset?: components["parameters"]["PaginationOffset"];
+            };
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of unconfirmed orders, grouped by payment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Payment ID (the `payment_id` of Get Detailed Order). */
+                            payment_id: number;
+                            /** @description Shop ID. */
+                            shop_id: number;
+                            /** @description Amount invoiced (rupiah). */
+                            nominal_invoice: number;
+                            /** @description Unique code added to the transfer amount to identify it (rupiah). */
+                            nominal_unique: number;
+                            /** @description Amount transferred (rupiah); null while unpaid. */
+                            nominal_transfer: number | null;
+                            /** @description The payment is an installment. */
+                            is_installment: boolean;
+                            /** @description Where the order was placed (`Storefront`). */
+                            payment_from: string;
+                            /** @description Payment status, as a label (`Confirmed Pay`, `Waiting for Payment`). */
+                            payment_status: string;
+                            /** @description Payment type code; the codes are not documented. */
+                            payment_type: number;
+                            /** @description Payment fee (rupiah); null when none. */
+                            payment_fee: number | null;
+                            /** @description Payment gateway provider; null when none. */
+                            pg_provider: string | null;
+                            /** @description Xendit payment ID; null when not paid through Xendit. */
+                            xendit_id: string | null;
+                            /** @description Virtual account number; null when none. */
+                            va_no: string | null;
+                            /** @description ID of the customer who placed the order. */
+                            created_by: number;
+                            /** @description ID of who last updated the payment; null when never updated. */
+                            updated_by: number | null;
+                            /** @description Creation time (yyyy-mm-dd hh:mm:ss). */
+                            created_at: string;
+                            /** @description Last update time (yyyy-mm-dd hh:mm:ss); null when never updated. */
+                            updated_at: string | null;
+                            /** @description Payment confirmation time (yyyy-mm-dd hh:mm:ss); null while unconfirmed. */
+                            confirmed_at: string | null;
+                            /** @description Time the payment expires (yyyy-mm-dd hh:mm:ss). */
+                            expired_at: string;
+                            /** @description ID of a payment this one replaces; null when none. */
+                            old_payment_id: number | null;
+                            /** @description Description; empty when none. */
+                            description: string;
+                            /** @description The customer who placed the order. */
+                            customer: {
+                                /** @description Customer ID. */
+                                id: number;
+                                /** @description Customer name. */
+                                name: string;
+                                /** @description Phone number, a string of digits. */
+                                phone: string;
+                            };
+                            /** @description The bank account (or balance) the customer pays into. */
+                            bank: {
+                                /** @description Bank account ID, sent as a string of digits. */
+                                id: string;
+                                /** @description Bank name (`Mandiri`, `Saldo OrderPay`). */
+                                name: string;
+                            };
+                            /** @description Payment status as a number (3 with `Confirmed Pay`, 4 with `Waiting for Payment` in the doc's examples); the codes are not documented. */
+                            payment_status_code: number;
+                            /** @description The orders paid by this payment. */
+                            orders: {
+                                /** @description PO number, sent as a string of digits. */
+                                po_number: string;
+                                /** @description Order ID, sent as a string of digits. */
+                                order_id: string;
+                            }[];
+                            /** @description The product variants ordered. */
+                            products: {
+                                /** @description Product name (may end with a space). */
+                                name: string;
+                                /** @description Quantity ordered. */
+                                quantity: number;
+                                /** @description Product variant ID, sent as a string of digits. */
+                                product_meta_id: string;
+                                /** @description Product ID, sent as a string of digits. */
+                                product_id: string;
+                            }[];
+                        }[];
+                        meta: components["schemas"]["ListMeta"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPrivorOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description Payment ID taken from Get Orders (Get Privor Orders) of this section. */
+                payment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment and its orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Payment ID. */
+                            payment_id: number;
+                            /** @description Amount billed (rupiah). */
+                            bill_total: number;
+                            /** @description Unique code added to the transfer amount (rupiah). The key is sent with a trailing space: `"unique_code "`. */
+                            "unique_code ": number;
+                            /** @description Amount to transfer, bill plus unique code (rupiah). */
+                            transfer_total: number;
+                            /** @description Payment date and time (yyyy-mm-dd hh:mm:ss). */
+                            payment_date: string;
+                            /** @description Name of the account holder who paid; null when not given. */
+                            holder_name: string | null;
+                            /** @description Payment provider (`saldo`, the OrderPay balance). */
+                            pg_provider: string;
+                            /** @description `Y` or `N`: the payment is a manual transfer (sent as a letter, not a boolean). */
+                            is_manual_payment: string;
+                            /** @description The bank account (or balance) paid into. */
+                            bank: {
+                                /** @description Bank account ID. */
+                                id: number;
+                                /** @description Bank name. */
+                                bank: string;
+                                /** @description Account holder name; null for a balance. */
+                                holder_name: string | null;
+                                /** @description Account number; null for a balance. */
+                                bank_number: string | null;
+                                /** @description URL of the bank's logo. */
+                                image: string;
+                            };
+                            /** @description URL of the transfer receipt image; null when none. */
+                            transfer_image: string | null;
+                            /** @description Note; null when none. */
+                            note: string | null;
+                            /** @description Time of payment (yyyy-mm-dd hh:mm:ss). */
+                            paid_at: string;
+                            /** @description The payment is confirmed. */
+                            confirmation_status: boolean;
+                            /** @description Payment status as a number (3 with `Confirmed Pay`); the codes are not documented. */
+                            payment_status_code: number;
+                            /** @description Payment status, as a label (`Confirmed Pay`). */
+                            payment_status: string;
+                            /** @description The payment is an installment. */
+                            is_installment: boolean;
+                            /** @description Amount transferred so far by installments (rupiah); null when not an installment. */
+                            installment_transferred: number | null;
+                            /** @description Payment fee (rupiah). */
+                            payment_fee: number;
+                            /** @description Virtual account number; null when none. */
+                            virtual_account: string | null;
+                            /** @description The payment went through Xendit. */
+                            is_xendit_pay: boolean;
+                            /** @description Notice about Xendit payments (the admin fee charged for refunding a rejected order). */
+                            xendit_message: string;
+                            /** @description The orders paid by this payment. */
+                            orders: {
+                                /** @description Order ID (pass it to Order Confirmation). */
+                                order_id: number;
+                                /** @description PO number. */
+                                po_number: number;
+                                /** @description Note for the order; empty when none. */
+                                note: string;
+                                /** @description Name of the ordering customer (reseller). */
+                                reseller: string;
+                                /** @description The order is sent by a dropshipper. */
+                                is_dropshipper: boolean;
+                                /** @description The dropshipper; its members are null when there is none. */
+                                dropshipper: {
+                                    /** @description Dropshipper name. */
+                                    name: string | null;
+                                    /** @description Dropshipper phone number. */
+                                    phone: string | null;
+                                };
+                                /** @description The receiver. */
+                                customer: {
+                                    /** @description Receiver name. */
+                                    name: string;
+                                    /** @description District, city and province of the receiver. */
+                                    address: string;
+                                    /** @description Phone number, a string of digits. */
+                                    phone: string;
+                                };
+                                /** @description The products ordered, as display lines ("<name> X <quantity>"). */
+                                products: string[];
+                                /** @description Total amount of the order (rupiah). */
+                                total_amount: number;
+                                /** @description The stock comes from a warehouse. */
+                                is_warehouse: boolean;
+                                /** @description Warehouse name; null when not from a warehouse. */
+                                warehouse_name: string | null;
+                                /** @description Expedition (shipping rate) ID, sent as a string of digits. */
+                                shipping_id: string;
+                                /** @description Shipping service name (`OKE`). */
+                                shipping_rate: string;
+                                /** @description Courier name (`JNE`). */
+                                shipping_logistic: string;
+                                /** @description Shipping cost (rupiah). */
+                                shipping_cost: number;
+                                /** @description URL of the courier's logo. */
+                                shipping_logo_url: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    confirmPrivorOrders: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Payment ID taken from Get Orders (Get Privor Orders) of this section. */
+                    id: number;
+                    /** @description The payment's orders and what to do with each. Members inferred from the example (the doc's table was lost). */
+                    orders: {
+                        /** @description Order ID, as listed in the payment's `orders` (Get Detailed Order). Inferred. */
+                        id: number;
+                        /**
+                         * @description Accept or reject the order. Inferred: the example shows both values. Rejecting a Xendit-paid order costs an admin fee for the refund (Get Detailed Order's `xendit_message`).
+                         * @enum {string}
+                         */
+                        action: "ACCEPT" | "REJECT";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The orders were confirmed. The vendor doc gives no example response; this schema is undocumented (the example printed as the response is the request body). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -61,8 +61,10 @@ function isTableLine(line: string, next: string | undefined): boolean {
 
 /** Reads a JSON block starting at `start` by balancing brackets outside strings. */
 function readJsonBlock(lines: string[], start: number): { text: string; end: number } {
-  const first = lines[start]?.trim() ?? "";
+  // The scrape sometimes keeps a Markdown backtick before the opening bracket (Create Order).
+  const first = (lines[start] ?? "").trim().replace(/^`/, "");
   if (!first.startsWith("{") && !first.startsWith("[")) return { text: "", end: start };
+  lines = [...lines.slice(0, start), first, ...lines.slice(start + 1)];
   let depth = 0;
   let inString = false;
   for (let i = start; i < lines.length; i++) {
