@@ -1,0 +1,62 @@
+// Builds the static, offline docs site into build/docs/ from the bundle:
+// code samples (curl and the SDK) derived from the spec, the defects ledger as a page of the site,
+// a quick start for the client, then Redocly build-docs with Redoc inlined (no CDN at run time).
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { renderDefects } from "./generate-defects.ts";
+import { codeSamples } from "./lib/code-samples.ts";
+import { ROOT, run } from "./lib/run.ts";
+
+export const DOCS_DIR = `${ROOT}build/docs`;
+const METHODS = ["get", "put", "post", "delete", "patch"];
+
+const QUICK_START = `
+## Quick start with the TypeScript client
+
+\`\`\`sh
+npm install ngorder-openapi
+\`\`\`
+
+\`\`\`ts
+import { createNgorder } from "ngorder-openapi";
+
+const ngorder = createNgorder({ token: process.env.NGORDER_TOKEN!, language: "en" });
+const warehouses = await ngorder.warehouses.list({ with_main_warehouse: true });
+\`\`\`
+
+Every operation below shows its SDK call and a curl command. Errors throw \`NgorderError\` with the
+status, the server's messages per field and its \`request_id\`; GETs are retried on 429/502/503/504
+and network errors, a POST or PATCH never on its own.
+`;
+
+export function decorate(doc: any): any {
+  const site = structuredClone(doc);
+  for (const [path, item] of Object.entries<any>(site.paths)) {
+    for (const method of METHODS) {
+      if (item[method]) item[method]["x-codeSamples"] = codeSamples(site, path, method, item[method]);
+    }
+  }
+  site.info.description = `${site.info.description}\n${QUICK_START}`;
+  const ledger = renderDefects(doc).replace(/^<!--.*-->\n# .*\n/, "");
+  site.tags.push({ name: "Doc defects", "x-traitTag": true, description: ledger });
+  site["x-tagGroups"].push({ name: "About this description", tags: ["Doc defects"] });
+  return site;
+}
+
+export function buildDocs(): string {
+  mkdirSync(DOCS_DIR, { recursive: true });
+  const doc = JSON.parse(readFileSync(`${ROOT}generated/openapi.json`, "utf8"));
+  const sitePath = `${ROOT}build/docs-openapi.json`;
+  writeFileSync(sitePath, JSON.stringify(decorate(doc)));
+  run("redocly", [
+    "build-docs", sitePath, "--inlineBundle", "-o", `${DOCS_DIR}/index.html`,
+    "--title", "Ngorder Open API",
+  ]);
+  // The plain bundle, for download beside the page.
+  copyFileSync(`${ROOT}generated/openapi.json`, `${DOCS_DIR}/openapi.json`);
+  copyFileSync(`${ROOT}generated/openapi.yaml`, `${DOCS_DIR}/openapi.yaml`);
+  return `${DOCS_DIR}/index.html`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(`docs built: ${buildDocs()}`);
+}

@@ -1,0 +1,90 @@
+// Opens the built docs site in a real browser with the network cut off, as a reader would.
+import { mkdirSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDocs, DOCS_DIR } from "../../scripts/build-docs.ts";
+import { startServer, type LocalServer } from "../../scripts/lib/static-server.ts";
+import { launchOffline, type OfflineBrowser } from "../support/browser.ts";
+import { loadBundle, operationsOf } from "../support/spec.ts";
+
+const MENU_ITEM = '[data-component-name="Menu/MenuItem"]';
+const OPERATION_ITEM = `${MENU_ITEM}.menu-item-type-operation`;
+const operations = operationsOf(loadBundle());
+const tags = [...new Set(operations.map((o) => o.op.tags[0] as string))];
+
+let server: LocalServer;
+let browser: OfflineBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  buildDocs();
+  server = await startServer({ root: DOCS_DIR });
+  browser = await launchOffline();
+  page = await browser.context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.locator(MENU_ITEM).first().waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the docs site, offline", () => {
+  it("renders the API's introduction without any non-local resource", async () => {
+    await expect(page.getByRole("heading", { name: /Ngorder \(SmartSeller\) Open API/ })).toBeTruthy();
+    await page.getByText("Send the key as a bearer token on every request").waitFor();
+    // Redoc's footer badge is the only thing it asks a CDN for; it was refused and nothing else was asked.
+    expect(browser.blocked.filter((url) => !url.startsWith("https://cdn.redoc.ly/"))).toEqual([]);
+  });
+
+  it("lists every operation of the spec under its section in the menu", async () => {
+    const listed = new Map<string, string[]>();
+    for (const tag of tags) {
+      // A section's entry (not a tag group's separator: "Billing" is both).
+      await page.locator(`${MENU_ITEM}:not(.menu-item-type-separator)`, { has: page.getByText(tag, { exact: true }) }).first().click();
+      const group = page.locator(`${MENU_ITEM}:has(> * ${OPERATION_ITEM})`, { has: page.getByText(tag, { exact: true }) });
+      await group.locator(OPERATION_ITEM).first().waitFor();
+      listed.set(tag, (await group.locator(OPERATION_ITEM).allInnerTexts()).map((text) => text.split("\n")[0]!.trim()));
+    }
+    for (const tag of tags) {
+      const expected = operations.filter((o) => o.op.tags[0] === tag).map((o) => o.op.summary as string);
+      expect(listed.get(tag)?.sort(), tag).toEqual(expected.sort());
+    }
+    // Redoc keeps one section open at a time, so the total is summed over the sections.
+    expect([...listed.values()].reduce((sum, ops) => sum + ops.length, 0)).toBe(operations.length);
+  });
+
+  it("finds an operation by a word of its title", async () => {
+    await page.getByTestId("search-trigger").click();
+    await page.keyboard.type("Warehouse Detail");
+    const hit = page.locator('[data-component-name="Search/SearchItem"]', { hasText: "Get Warehouse Detail" });
+    await hit.first().waitFor();
+    await hit.first().click();
+    await page.waitForURL(/getwarehouse/i);
+  });
+
+  it("shows an operation's parameters, response schema and code samples", async () => {
+    await page.goto(`${server.url}/#/warehouse/getwarehouse`);
+    const operation = page.locator('[id$="/getwarehouse"]');
+    await operation.getByText("Address of that supplier (district and city).").first().waitFor();
+    const text = await operation.innerText();
+    expect(text).toMatch(/Path\s+id\s+integer\s+required\s+Warehouse ID\./);
+    expect(text).toMatch(/Responses\s+200/);
+    expect(text).toContain("Address of that supplier (district and city).");
+    expect(text).toContain("curl -X GET 'https://api.smartseller.co.id/api/open/warehouse/");
+    mkdirSync("test-results", { recursive: true });
+    await page.screenshot({ path: "test-results/docs-site.png" });
+  });
+
+  it("warns on an inferred endpoint and shows the defects ledger", async () => {
+    const inferred = operations.find((o) => o.op["x-endpoint-inferred"])!;
+    await page.goto(`${server.url}/`);
+    await page.locator(`${MENU_ITEM}:not(.menu-item-type-separator)`, { has: page.getByText(inferred.op.tags[0], { exact: true }) }).first().click();
+    await page.locator(OPERATION_ITEM, { hasText: inferred.op.summary }).first().click();
+    await page.getByText("Inferred endpoint.").first().waitFor();
+    await page.locator(MENU_ITEM, { has: page.getByText("Doc defects", { exact: true }) }).first().click();
+    await page.getByText("Where that documentation is broken or contradicts itself").first().waitFor();
+    await page.getByRole("cell", { name: "broken-endpoint" }).first().waitFor();
+  });
+});
