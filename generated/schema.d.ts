@@ -2937,6 +2937,13 @@ export interface components {
             /** @description Warehouse name. */
             name: string;
         };
+        /** @description A custom product category mapped onto a root (master) product category, as sent to and answered by Update Category. */
+        RootCategoryMapping: {
+            /** @description Custom product category ID (from Custom Product Category). */
+            id: number;
+            /** @description Root product category ID (from Get Root Categories). */
+            root_categories_id: number;
+        };
         /** @description A product category of your shop (a custom category), with the root (master) category it is mapped to. */
         ProductCategory: {
             /** @description Product category ID. */
@@ -2950,13 +2957,19 @@ export interface components {
             /** @description Time of the last change; null when never changed. The format varies: Create and Update answer an ISO 8601 UTC time (`2022-01-19T00:54:09.478166Z`), the reads a local `yyyy-mm-dd hh:mm:ss` (`2022-01-19 07:54:09` for the same record: apparently Western Indonesia Time, UTC+7). */
             updated_at: string | null;
         };
+        /**
+         * @description Product stock type: `S` (own stock), `R` (from other suppliers) or `PO` (preorder).
+         * @enum {string}
+         */
+        ProductType: "S" | "R" | "PO";
+        /**
+         * @description Preorder period unit.
+         * @enum {string}
+         */
+        PreorderPeriodUnit: "day" | "week";
         /** @description Preorder setting of a product, as written by Create Product and Update Product. Required when `product_type` is `PO`. The doc prints its type as "array" but names its members (`preorder_setting[type]`, `preorder_setting[number]`): it is an object, as Get Product Detail returns it. */
         ProductPreorderSetting: {
-            /**
-             * @description Preorder period unit.
-             * @enum {string}
-             */
-            type?: "day" | "week";
+            type?: components["schemas"]["PreorderPeriodUnit"];
             /** @description Number of days or weeks of the preorder period. Max 90 days or 12 weeks. */
             number?: number;
         };
@@ -2976,17 +2989,18 @@ export interface components {
             /** @description Stock quantity summed over the product's variations. */
             total_stock: number;
         };
+        /** @description An answer that carries only the outcome word and a message, with no `data` member: the operation's effect happens on the server (or later, such as a file sent by email). */
+        MessageEnvelope: {
+            response: components["schemas"]["ResponseStatus"];
+            message: components["schemas"]["ResponseMessage"];
+        };
         /** @description A product as listed by Get Products. */
         ProductListItem: {
             /** @description Product ID. */
             id: number;
             /** @description Product name. */
             name: string;
-            /**
-             * @description Product stock type. `S` (own stock), `R` (from other suppliers) or `PO` (preorder).
-             * @enum {string}
-             */
-            product_type: "S" | "R" | "PO";
+            product_type: components["schemas"]["ProductType"];
             /** @description Localised name of the stock type (`Stok Sendiri` for `S`). */
             type_description: string;
             /** @description Custom Product Category ID. */
@@ -3111,22 +3125,14 @@ export interface components {
             id: number;
             /** @description Product name. */
             name: string;
-            /**
-             * @description Product stock type. `S` (own stock), `R` (from other suppliers) or `PO` (preorder).
-             * @enum {string}
-             */
-            product_type: "S" | "R" | "PO";
+            product_type: components["schemas"]["ProductType"];
             /** @description Localised name of the stock type (`Stok Sendiri` for `S`). */
             type_description: string;
             /** @description Preorder setting (the doc's example shows it on an `S` product too). */
             preorder_setting: {
                 /** @description Number of days or weeks of the preorder period. */
                 number: number;
-                /**
-                 * @description Preorder period unit.
-                 * @enum {string}
-                 */
-                type: "day" | "week";
+                type: components["schemas"]["PreorderPeriodUnit"];
             };
             /** @description Custom Product Category ID. */
             category_id: number;
@@ -3229,11 +3235,7 @@ export interface components {
             product_id: number;
             /** @description Product name. */
             name: string;
-            /**
-             * @description Product stock type. `S` (own stock), `R` (from other suppliers) or `PO` (preorder).
-             * @enum {string}
-             */
-            product_type: "S" | "R" | "PO";
+            product_type: components["schemas"]["ProductType"];
             /** @description Localised name of the stock type (`Stok Sendiri` for `S`). */
             type_description: string;
             /** @description Preorder label of the product (null for the own-stock product of the doc's example). */
@@ -3293,6 +3295,35 @@ export interface components {
             /** @description Promotions available for the variation (for the `customer_id` sent). The doc's example shows only an empty list, so the items' shape is undocumented. */
             promo: Record<string, never>[];
         };
+        /** @description A change to a product variant's stock in one warehouse, as sent to Update Stock and echoed in its answer. */
+        StockChange: {
+            /** @description Quantity added or subtracted. */
+            amount: number;
+            /**
+             * @description Whether `amount` is added to (`add`) or subtracted from (`sub`) the stock.
+             * @enum {string}
+             */
+            status: "add" | "sub";
+            /** @description Warehouse ID. */
+            warehouse_id: number;
+        };
+        /**
+         * @description Progress of a stock opname's background process.
+         * @enum {string}
+         */
+        StockOpnameProgressStatus: "ON PROGRESS" | "SUCCESS";
+        /** @description The shop user who made a stock opname or stock transfer, as Get Stock Opname Detail and Get Stock Transfer Detail name it. The server sends the user ID as a string (`"5"`). */
+        StockUserRef: {
+            /** @description User ID, sent as a string. */
+            id: string;
+            /**
+             * Format: email
+             * @description User email.
+             */
+            email: string;
+            /** @description User name. */
+            name: string;
+        };
         /** @description A product variation found by Search Variation For Stock Opname / Stock Transfer, with its stock in the searched warehouse. Its `variation_id` goes into the `stock_adjustment` items of Create Stock Opname and Create Stock Transfer. */
         StockVariation: {
             /** @description Variation ID. */
@@ -3309,6 +3340,12 @@ export interface components {
             thumbnail_url: string;
             /** @description Stock recorded in the system for the warehouse. */
             system_stock: number;
+        };
+        /** @description The answer of Search Variation For Stock Opname and Search Variation For Stock Transfer: the matching variations with their stock in the searched warehouse. */
+        StockVariationSearchResult: {
+            /** @description The warehouse searched. */
+            warehouse_id: number;
+            data: components["schemas"]["StockVariation"][];
         };
         /** @description A stock transfer between two warehouses. */
         StockTransfer: {
@@ -3338,6 +3375,11 @@ export interface components {
             /** @description Whether customers of this category get wholesale prices. */
             wholesale_access: boolean;
         };
+        /**
+         * @description Activation status of a customer: `Y` (active), `N` (non-active), `R` (requested customer) or `T` (Storefront customer whose email is not yet activated).
+         * @enum {string}
+         */
+        CustomerActivationStatus: "Y" | "N" | "R" | "T";
         /** @description A customer named by its ID and name, as answered by Create Customer and Update Customer. */
         CustomerRef: {
             /** @description Customer ID. */
@@ -3422,6 +3464,15 @@ export interface components {
             /** @description Whether pickup can be requested for this service (1) or not (0). */
             is_pickup_available: number;
         };
+        /** @description The origin or the destination of a shipping cost quote, as Get Cost's `meta` names it. */
+        ExpeditionCostLocation: {
+            /** @description Courier aggregator's area ID, sent as a string of digits. */
+            area_id: string;
+            /** @description Ngorder district ID, sent as a string of digits. */
+            district_id: string;
+            /** @description Area, district and city names. */
+            desc: string;
+        };
         /** @description An order source named by its ID and note, as answered by Create and Update Order Source. */
         OrderSourceRef: {
             /** @description Order source ID. */
@@ -3429,6 +3480,16 @@ export interface components {
             /** @description Order source name (the note that tells sources of the same marketplace apart). */
             note: string;
         };
+        /**
+         * @description Order cost category, as written by Create Order Cost and Update Order Cost.
+         * @enum {string}
+         */
+        OrderCostCategory: "DISCOUNT" | "OTHER COST";
+        /**
+         * @description Whether an order cost is a fixed amount (`NOMINAL`) or a percentage (`PERCENTAGE`).
+         * @enum {string}
+         */
+        OrderCostType: "NOMINAL" | "PERCENTAGE";
         /** @description An order cost named by its ID and name, as answered by Create, Update and Delete Order Cost. */
         OrderCostRef: {
             /** @description Order cost ID, a 24-character hexadecimal (MongoDB ObjectId) string. */
@@ -3436,6 +3497,11 @@ export interface components {
             /** @description Order cost name. */
             name: string;
         };
+        /**
+         * @description Payment status of an order.
+         * @enum {string}
+         */
+        PaymentStatus: "UNPAID" | "PAID" | "INSTALLMENT";
         /** @description Fields of an order as written by Create Order and Update Order. The doc's tables for `products`, `expedition`, `payment` and `order_cost` were lost in the scrape (their rows print only as `integer`, `string` or nothing): their members are reconstructed from Create Order's example request and error example and from the Order Cost section, and each says so. The doc types `expedition` and `payment` as "array"; the example sends objects. */
         OrderInput: {
             /** @description ID of the customer who orders (the sender), taken from Customer. */
@@ -3456,11 +3522,8 @@ export interface components {
                 id: number;
                 /** @description Quantity ordered. Inferred. */
                 qty: number;
-                /**
-                 * @description Stock type of the line: `S` own stock, `R` from another supplier, `PO` preorder (the values of Get Orders' `product_type` filter). With `R`, `payment.cost_of_goods_sales` is required. The server may accept fewer values for a given product (the doc's error example: "must be one of the following value : S"). Inferred.
-                 * @enum {string}
-                 */
-                product_status: "S" | "R" | "PO";
+                /** @description Stock type of the line: `S` own stock, `R` from another supplier, `PO` preorder (the values of Get Orders' `product_type` filter). With `R`, `payment.cost_of_goods_sales` is required. The server may accept fewer values for a given product (the doc's error example: "must be one of the following value : S"). Inferred. */
+                product_status: components["schemas"]["ProductType"];
                 /** @description Warehouse the stock is taken from, taken from Get Warehouses (0 is the main warehouse). Inferred from the example; whether it is required is not documented. */
                 warehouse_id?: number;
             }[];
@@ -3477,11 +3540,8 @@ export interface components {
             };
             /** @description Payment of the order. Members inferred from the example request and the error example (`payment.cost_of_goods_sales`); the doc's table was lost and it types the member as "array". */
             payment: {
-                /**
-                 * @description Payment status (the payment statuses of Get Orders' `payment_status` filter). Inferred.
-                 * @enum {string}
-                 */
-                status: "UNPAID" | "PAID" | "INSTALLMENT";
+                /** @description Payment status (the payment statuses of Get Orders' `payment_status` filter). Inferred. */
+                status: components["schemas"]["PaymentStatus"];
                 /**
                  * Format: date
                  * @description Payment date (yyyy-mm-dd). Inferred.
@@ -3501,11 +3561,8 @@ export interface components {
                  * @enum {string}
                  */
                 category: "DISCOUNT" | "OTHER COST" | "INSURANCE";
-                /**
-                 * @description Whether the cost is an amount (`nominal`) or a percentage (`percentage`). Inferred.
-                 * @enum {string}
-                 */
-                type: "NOMINAL" | "PERCENTAGE";
+                /** @description Whether the cost is an amount (`nominal`) or a percentage (`percentage`). Inferred. */
+                type: components["schemas"]["OrderCostType"];
                 /** @description Amount (rupiah). Required when `type` is `NOMINAL`. Inferred. */
                 nominal?: number;
                 /** @description Percentage of the order (an integer, as in Order Cost). Required when `type` is `PERCENTAGE`. Inferred. */
@@ -3572,6 +3629,26 @@ export interface components {
                 $numberLong: string;
             };
         };
+        /** @description A courier (expedition service) of the account and whether it is active in the Storefront, as listed by Get Active Couriers. */
+        StorefrontCourier: {
+            /** @description Courier (expedition service) ID, as used by Update Courier Active Status. */
+            id: number;
+            /** @description Expedition name (`JNE`, `SiCepat`, `Lion Parcel`). */
+            logistic_name: string;
+            /** @description Service (rate) name (`REG`, `YES`, `GOKIL`). */
+            rate_name: string;
+            /** @description Whether the courier is active in the Storefront. */
+            is_active: boolean;
+        };
+        /** @description A custom courier: the shop's own delivery service with a fixed fee, as listed by Get Custom Couriers and written whole by Update Custom Courier. */
+        CustomCourier: {
+            /** @description Custom courier ID (from Get Custom Couriers). */
+            id: number;
+            /** @description Custom courier name. */
+            name: string;
+            /** @description Shipping fee of the custom courier, in rupiah. */
+            fee: number;
+        };
         /** @description A custom courier named by its ID, as Update Custom Courier and Delete Custom Courier answer. */
         CustomCourierRef: {
             /** @description Custom courier ID. */
@@ -3629,6 +3706,19 @@ export interface components {
             /** @description Expense title. */
             title: string;
         };
+        /** @description A figure of the sales report (Get Report) with the percentage shown beside it. */
+        ReportFigure: {
+            /** @description Amount (rupiah). */
+            nominal: number;
+            /** @description Percentage shown beside the figure; the doc does not say what it is relative to. */
+            percentage: number;
+        };
+        /**
+         * @description Notification type.
+         * @default ACTIVITY
+         * @enum {string}
+         */
+        NotificationType: "ACTIVITY" | "NEWS";
         /** @description The WhatsApp message sent through Woowa, as the `data` of a send answer. */
         WoowaMessageResult: {
             /** @description The message text as sent, with the template's placeholders filled in. */
@@ -3726,6 +3816,46 @@ export interface components {
         StartDate: string;
         /** @description Date to which data are requested (yyyy-mm-dd). */
         EndDate: string;
+        /** @description Product ID. The doc says to send it without `warehouse_id` and `keyword`, although it also marks `warehouse_id` as required. */
+        StockVariationProductId: number;
+        /**
+         * @description Text matched against product names and SKUs. Send it with `warehouse_id` and without `product_id`.
+         * @example kaos Leo polos
+         */
+        StockVariationKeyword: string;
+        /**
+         * @description Warehouse ID taken from Get Warehouses (0 is the main warehouse, "Gudang Utama").
+         * @example 5
+         */
+        StockVariationWarehouseId: number;
+        /** @description Keyword to look for, in the field chosen with `type`. */
+        OrderKeyword: string;
+        /** @description Filter by payment status. */
+        OrderPaymentStatus: components["schemas"]["PaymentStatus"];
+        /** @description Filter by order progress status. */
+        OrderProgressStatus: "UNPAID" | "NO AWB" | "ON PROCESS" | "DELIVERED" | "UNPROCESSED" | "INSTALLMENT";
+        /** @description Filter by where the order was created. */
+        OrderCategory: "APP" | "PRIVOR" | "STORE_FRONT" | "SHOPEE" | "QUICK_ORDER" | "UNCATEGORIZED";
+        /** @description Sales channel ID taken from Order Source. */
+        OrderSourceId: number;
+        /** @description Which field `keyword` is looked for in. */
+        OrderSearchType: "ORDER_ID" | "CUSTOMER_NAME" | "AWB_NUMBER" | "CUSTOMER_PHONE" | "SHOPEE_INVOICE" | "PRODUCT_NAME" | "SKU" | "SHIPPER_TRACKING";
+        /** @description ID of the admin (user) who made the order. */
+        OrderUserId: number;
+        /** @description Bank ID taken from Bank Accounts. */
+        OrderBankId: number;
+        /** @description Warehouse of the product variants, taken from Get Warehouses. */
+        OrderWarehouseId: number;
+        /** @description Type of customer: `N` (customer), `Y` (reseller), `D` (dropshipper) or the code of a custom category taken from Customer Category › Get Categories. */
+        OrderCustomerCategoryCode: string;
+        /** @description Courier: 1 (JNE), 2 (TIKI), 3 (POS), 4 (SICEPAT), 5 (WAHANA), 6 (JNT Express), 7 (Alfatrex), 8 (Lion Parcel), 9 (Ninja Xpress), 10 (SAP), 11 (RPX), 98 (pickup at shop) or 99 (manual input). */
+        OrderExpeditionId: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 98 | 99;
+        /** @description Pickup status: 0 (ready to send), 1 (pickup request) or 2 (delivered). */
+        OrderPickupStatus: 0 | 1 | 2;
+        /** @description Print status. */
+        OrderPrintStatus: "Y" | "N";
+        /** @description Which orders to take: canceled (`CANCEL`), rejected (`REJECTED`) or expired (`EXPIRED`). */
+        CanceledOrderType: "CANCEL" | "REJECTED" | "EXPIRED";
         /** @description Expedition name taken from Get Active COD Couriers (`expedition_name`, e.g. `sicepat`). */
         ShipmentCourier: string;
         /** @description Invoice status. */
@@ -4500,12 +4630,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Product category ID from Custom Product Category. */
-                    id: number;
-                    /** @description Root product category ID from Get Root Categories. */
-                    root_categories_id: number;
-                };
+                "application/json": components["schemas"]["RootCategoryMapping"];
             };
         };
         responses: {
@@ -4517,12 +4642,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         response: components["schemas"]["ResponseStatus"];
-                        data: {
-                            /** @description Custom product category ID. */
-                            id: number;
-                            /** @description Root product category ID. */
-                            root_categories_id: number;
-                        };
+                        data: components["schemas"]["RootCategoryMapping"];
                     };
                 };
             };
@@ -4862,11 +4982,7 @@ export interface operations {
                 "application/json": {
                     /** @description Product name. */
                     name: string;
-                    /**
-                     * @description Product stock type. `S` (own stock), `R` (from other suppliers) or `PO` (preorder).
-                     * @enum {string}
-                     */
-                    product_type: "S" | "R" | "PO";
+                    product_type: components["schemas"]["ProductType"];
                     /** @description Product category ID from Custom Product Category. */
                     category_id: number;
                     /** @description Root product category ID from Root Product Category. Defaults to the `root_categories_id` of the chosen Custom Product Category. */
@@ -5008,10 +5124,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        response: components["schemas"]["ResponseStatus"];
-                        message: components["schemas"]["ResponseMessage"];
-                    };
+                    "application/json": components["schemas"]["MessageEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5040,11 +5153,7 @@ export interface operations {
                     id: number;
                     /** @description Product name. */
                     name: string;
-                    /**
-                     * @description Product stock type. `S` (own stock), `R` (from other suppliers) or `PO` (preorder).
-                     * @enum {string}
-                     */
-                    product_type: "S" | "R" | "PO";
+                    product_type: components["schemas"]["ProductType"];
                     /** @description Product category ID from Custom Product Category. */
                     category_id: number;
                     /** @description Root product category ID from Root Product Category. */
@@ -5180,7 +5289,7 @@ export interface operations {
                 /** @description Product category: `UNCATEGORIZED`, `ARCHIVED`, or the ID of a category created with Custom Product Category. */
                 category?: components["parameters"]["ProductCategoryFilter"];
                 /** @description Product stock type. `S` (own stock), `R` (from other suppliers) or `PO` (preorder). */
-                type?: "S" | "R" | "PO";
+                type?: components["schemas"]["ProductType"];
                 /** @description Product price status. */
                 price?: components["parameters"]["ProductPriceFilter"];
                 /** @description Product integration channel. */
@@ -5413,10 +5522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        response: components["schemas"]["ResponseStatus"];
-                        message: components["schemas"]["ResponseMessage"];
-                    };
+                    "application/json": components["schemas"]["MessageEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5576,17 +5682,7 @@ export interface operations {
                     /** @description Product variant ID. */
                     variation_id: number;
                     /** @description Stock changes, one per warehouse. */
-                    stock: {
-                        /** @description Quantity to add or subtract. */
-                        amount: number;
-                        /**
-                         * @description Whether `amount` is added to (`add`) or subtracted from (`sub`) the stock.
-                         * @enum {string}
-                         */
-                        status: "add" | "sub";
-                        /** @description Warehouse ID. */
-                        warehouse_id: number;
-                    }[];
+                    stock: components["schemas"]["StockChange"][];
                     /**
                      * @description Move the updated stock to the warehouse.
                      * @default false
@@ -5615,17 +5711,7 @@ export interface operations {
                             /** @description Product variant ID. */
                             variation_id: number;
                             /** @description The stock changes applied. */
-                            stock: {
-                                /** @description Quantity added or subtracted. */
-                                amount: number;
-                                /**
-                                 * @description Whether `amount` was added (`add`) or subtracted (`sub`).
-                                 * @enum {string}
-                                 */
-                                status: "add" | "sub";
-                                /** @description Warehouse ID. */
-                                warehouse_id: number;
-                            }[];
+                            stock: components["schemas"]["StockChange"][];
                             /** @description Shop ID. */
                             shop_id: number;
                             /** @description Update stock description. */
@@ -5723,10 +5809,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        response: components["schemas"]["ResponseStatus"];
-                        message: components["schemas"]["ResponseMessage"];
-                    };
+                    "application/json": components["schemas"]["MessageEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5777,11 +5860,7 @@ export interface operations {
                             description: string;
                             /** @description Number of variations in the stock opname. */
                             variation_total: number;
-                            /**
-                             * @description Progress of the background process.
-                             * @enum {string}
-                             */
-                            progress_status: "ON PROGRESS" | "SUCCESS";
+                            progress_status: components["schemas"]["StockOpnameProgressStatus"];
                             warehouse: components["schemas"]["WarehouseRef"];
                             /** @description Creation time, `yyyy-mm-dd hh:mm:ss`. */
                             created_at: string;
@@ -5842,11 +5921,7 @@ export interface operations {
                             description: string;
                             /** @description Number of variations in the stock opname. */
                             variation_total: number;
-                            /**
-                             * @description Progress of the background process.
-                             * @enum {string}
-                             */
-                            progress_status: "ON PROGRESS" | "SUCCESS";
+                            progress_status: components["schemas"]["StockOpnameProgressStatus"];
                             warehouse: components["schemas"]["WarehouseRef"];
                         };
                     };
@@ -5922,10 +5997,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        response: components["schemas"]["ResponseStatus"];
-                        message: components["schemas"]["ResponseMessage"];
-                    };
+                    "application/json": components["schemas"]["MessageEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5964,28 +6036,14 @@ export interface operations {
                             id: number;
                             /** @description Stock opname description. */
                             description: string;
-                            /**
-                             * @description Progress of the background process.
-                             * @enum {string}
-                             */
-                            progress_status: "ON PROGRESS" | "SUCCESS";
+                            progress_status: components["schemas"]["StockOpnameProgressStatus"];
                             /** @description Number of variations in the stock opname. */
                             variation_total: number;
                             /** @description Number of variations processed so far. */
                             processed: number;
                             warehouse: components["schemas"]["WarehouseRef"];
                             /** @description The user who made the stock opname. */
-                            created_by: {
-                                /** @description User ID, sent as a string. */
-                                id: string;
-                                /**
-                                 * Format: email
-                                 * @description User email.
-                                 */
-                                email: string;
-                                /** @description User name. */
-                                name: string;
-                            };
+                            created_by: components["schemas"]["StockUserRef"];
                             /**
                              * Format: date-time
                              * @description Creation time (ISO 8601, UTC).
@@ -6068,17 +6126,17 @@ export interface operations {
         parameters: {
             query: {
                 /** @description Product ID. The doc says to send it without `warehouse_id` and `keyword`, although it also marks `warehouse_id` as required. */
-                product_id?: number;
+                product_id?: components["parameters"]["StockVariationProductId"];
                 /**
                  * @description Text matched against product names and SKUs. Send it with `warehouse_id` and without `product_id`.
                  * @example kaos Leo polos
                  */
-                keyword?: string;
+                keyword?: components["parameters"]["StockVariationKeyword"];
                 /**
                  * @description Warehouse ID taken from Get Warehouses (0 is the main warehouse, "Gudang Utama").
                  * @example 5
                  */
-                warehouse_id: number;
+                warehouse_id: components["parameters"]["StockVariationWarehouseId"];
             };
             header?: {
                 /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
@@ -6095,11 +6153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description The warehouse searched. */
-                        warehouse_id: number;
-                        data: components["schemas"]["StockVariation"][];
-                    };
+                    "application/json": components["schemas"]["StockVariationSearchResult"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6245,17 +6299,7 @@ export interface operations {
                             processed: number;
                             warehouse: components["schemas"]["WarehouseRef"];
                             /** @description The user who made the stock transfer. */
-                            created_by: {
-                                /** @description User ID, sent as a string. */
-                                id: string;
-                                /**
-                                 * Format: email
-                                 * @description User email.
-                                 */
-                                email: string;
-                                /** @description User name. */
-                                name: string;
-                            };
+                            created_by: components["schemas"]["StockUserRef"];
                             /**
                              * Format: date-time
                              * @description Creation time (ISO 8601, UTC).
@@ -6333,17 +6377,17 @@ export interface operations {
         parameters: {
             query: {
                 /** @description Product ID. The doc says to send it without `warehouse_id` and `keyword`, although it also marks `warehouse_id` as required. */
-                product_id?: number;
+                product_id?: components["parameters"]["StockVariationProductId"];
                 /**
                  * @description Text matched against product names and SKUs. Send it with `warehouse_id` and without `product_id`.
                  * @example kaos Leo polos
                  */
-                keyword?: string;
+                keyword?: components["parameters"]["StockVariationKeyword"];
                 /**
                  * @description Warehouse ID taken from Get Warehouses (0 is the main warehouse, "Gudang Utama").
                  * @example 5
                  */
-                warehouse_id: number;
+                warehouse_id: components["parameters"]["StockVariationWarehouseId"];
             };
             header?: {
                 /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
@@ -6360,11 +6404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description The warehouse searched. */
-                        warehouse_id: number;
-                        data: components["schemas"]["StockVariation"][];
-                    };
+                    "application/json": components["schemas"]["StockVariationSearchResult"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6618,11 +6658,7 @@ export interface operations {
                     email?: string;
                     /** @description Customer's other contacts. */
                     other?: string;
-                    /**
-                     * @description Activation status: `Y` (active), `N` (non-active), `R` (requested customer) or `T` (Storefront customer whose email is not yet activated).
-                     * @enum {string}
-                     */
-                    is_active: "Y" | "N" | "R" | "T";
+                    is_active: components["schemas"]["CustomerActivationStatus"];
                 };
             };
         };
@@ -6681,10 +6717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        response: components["schemas"]["ResponseStatus"];
-                        message: components["schemas"]["ResponseMessage"];
-                    };
+                    "application/json": components["schemas"]["MessageEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7009,11 +7042,7 @@ export interface operations {
                     email?: string;
                     /** @description Customer's other contacts. */
                     other?: string;
-                    /**
-                     * @description Activation status: `Y` (active), `N` (non-active), `R` (requested customer) or `T` (Storefront customer whose email is not yet activated).
-                     * @enum {string}
-                     */
-                    is_active?: "Y" | "N" | "R" | "T";
+                    is_active?: components["schemas"]["CustomerActivationStatus"];
                 };
             };
         };
@@ -7542,23 +7571,9 @@ export interface operations {
                         /** @description The origin, destination and weight the quote was made for. */
                         meta: {
                             /** @description The origin. */
-                            origin: {
-                                /** @description Courier aggregator's area ID, sent as a string of digits. */
-                                area_id: string;
-                                /** @description Ngorder district ID, sent as a string of digits. */
-                                district_id: string;
-                                /** @description Area, district and city names. */
-                                desc: string;
-                            };
+                            origin: components["schemas"]["ExpeditionCostLocation"];
                             /** @description The destination. */
-                            destination: {
-                                /** @description Courier aggregator's area ID, sent as a string of digits. */
-                                area_id: string;
-                                /** @description Ngorder district ID, sent as a string of digits. */
-                                district_id: string;
-                                /** @description Area, district and city names. */
-                                desc: string;
-                            };
+                            destination: components["schemas"]["ExpeditionCostLocation"];
                             /** @description The weight quoted. */
                             weight: {
                                 /** @description Weight, sent as a string (`"1"`). */
@@ -7853,18 +7868,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @description Order cost category.
-                     * @enum {string}
-                     */
-                    category: "DISCOUNT" | "OTHER COST";
+                    category: components["schemas"]["OrderCostCategory"];
                     /** @description Order cost name. */
                     name: string;
-                    /**
-                     * @description Order cost type, a fixed amount or a percentage.
-                     * @enum {string}
-                     */
-                    type: "NOMINAL" | "PERCENTAGE";
+                    /** @description Order cost type, a fixed amount or a percentage. */
+                    type: components["schemas"]["OrderCostType"];
                     /** @description Amount (rupiah). Required when `type` is `NOMINAL`. */
                     nominal?: number;
                     /** @description Percentage. Required when `type` is `PERCENTAGE`. */
@@ -7956,22 +7964,15 @@ export interface operations {
                 "application/json": {
                     /** @description Order cost ID, a 24-character hexadecimal string (the `order_cost_id` of Get Order Costs). */
                     order_cost_id: string;
-                    /**
-                     * @description Order cost category.
-                     * @enum {string}
-                     */
-                    category?: "DISCOUNT" | "OTHER COST";
+                    category?: components["schemas"]["OrderCostCategory"];
                     /** @description Order cost name. */
                     name?: string;
                     /** @description Amount (rupiah). Required when `type` is `NOMINAL`. */
                     nominal?: number;
                     /** @description Percentage. Required when `type` is `PERCENTAGE`. */
                     percentage?: number;
-                    /**
-                     * @description Order cost type. Required when `nominal` or `percentage` is sent.
-                     * @enum {string}
-                     */
-                    type?: "NOMINAL" | "PERCENTAGE";
+                    /** @description Order cost type. Required when `nominal` or `percentage` is sent. */
+                    type?: components["schemas"]["OrderCostType"];
                 } & (unknown & unknown);
             };
         };
@@ -8123,17 +8124,17 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Keyword to look for, in the field chosen with `type`. */
-                keyword?: string;
+                keyword?: components["parameters"]["OrderKeyword"];
                 /** @description Filter by payment status. */
-                payment_status?: "UNPAID" | "PAID" | "INSTALLMENT";
-                /** @description Filter by order progress status. The doc does not mark it optional, but its example answer lists orders of two progress statuses (`NO AWB` and `UNPAID`), so it was fetched without this filter. */
-                order_progress_status?: "UNPAID" | "NO AWB" | "ON PROCESS" | "DELIVERED" | "UNPROCESSED" | "INSTALLMENT";
+                payment_status?: components["parameters"]["OrderPaymentStatus"];
+                /** @description Filter by order progress status. */
+                order_progress_status?: components["parameters"]["OrderProgressStatus"];
                 /** @description Filter by where the order was created. */
-                order_category?: "APP" | "PRIVOR" | "STORE_FRONT" | "SHOPEE" | "QUICK_ORDER" | "UNCATEGORIZED";
+                order_category?: components["parameters"]["OrderCategory"];
                 /** @description Sales channel ID taken from Order Source. */
-                order_source_id?: number;
+                order_source_id?: components["parameters"]["OrderSourceId"];
                 /** @description Which field `keyword` is looked for in. */
-                type?: "ORDER_ID" | "CUSTOMER_NAME" | "AWB_NUMBER" | "CUSTOMER_PHONE" | "SHOPEE_INVOICE" | "PRODUCT_NAME" | "SKU" | "SHIPPER_TRACKING";
+                type?: components["parameters"]["OrderSearchType"];
                 /** @description Date the orders are sorted and filtered by. */
                 order_by?: "ORDER_DATE" | "PAYMENT_DATE";
                 /** @description Date from which data are requested (yyyy-mm-dd). */
@@ -8141,21 +8142,21 @@ export interface operations {
                 /** @description Date to which data are requested (yyyy-mm-dd). */
                 end_date?: components["parameters"]["EndDate"];
                 /** @description ID of the admin (user) who made the order. */
-                user_id?: number;
+                user_id?: components["parameters"]["OrderUserId"];
                 /** @description Bank ID taken from Bank Accounts. */
-                bank_id?: number;
+                bank_id?: components["parameters"]["OrderBankId"];
                 /** @description Warehouse of the product variants, taken from Get Warehouses. */
-                warehouse_id?: number;
+                warehouse_id?: components["parameters"]["OrderWarehouseId"];
                 /** @description Type of customer: `N` (customer), `Y` (reseller), `D` (dropshipper) or the code of a custom category taken from Customer Category › Get Categories. */
-                customer_category_code?: string;
+                customer_category_code?: components["parameters"]["OrderCustomerCategoryCode"];
                 /** @description Courier: 1 (JNE), 2 (TIKI), 3 (POS), 4 (SICEPAT), 5 (WAHANA), 6 (JNT Express), 7 (Alfatrex), 8 (Lion Parcel), 9 (Ninja Xpress), 10 (SAP), 11 (RPX), 98 (pickup at shop) or 99 (manual input). */
-                expedition_id?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 98 | 99;
+                expedition_id?: components["parameters"]["OrderExpeditionId"];
                 /** @description Pickup status: 0 (ready to send), 1 (pickup request) or 2 (delivered). */
-                pickup?: 0 | 1 | 2;
+                pickup?: components["parameters"]["OrderPickupStatus"];
                 /** @description Print status. */
-                print_status?: "Y" | "N";
+                print_status?: components["parameters"]["OrderPrintStatus"];
                 /** @description Product stock type: `S` (own stock), `R` (from other suppliers) or `PO` (preorder). */
-                product_type?: "S" | "R" | "PO";
+                product_type?: components["schemas"]["ProductType"];
                 /** @description Data per page. Default 10, max 100. */
                 per_page?: components["parameters"]["PerPage"];
                 /** @description Page number, starting at 1 (despite its name it is not a row offset). The `links.next` URL of `meta.pagination` carries the next value. */
@@ -8647,23 +8648,9 @@ export interface operations {
                                 payment_method: string;
                             } | null;
                             /** @description The user who created the order. */
-                            created_by: {
-                                /** @description User ID. */
-                                id: number;
-                                /** @description User name. */
-                                name: string;
-                                /** @description User email. */
-                                email: string;
-                            };
+                            created_by: components["schemas"]["User"];
                             /** @description The user who last updated the order. */
-                            updated_by: {
-                                /** @description User ID. */
-                                id: number;
-                                /** @description User name. */
-                                name: string;
-                                /** @description User email. */
-                                email: string;
-                            };
+                            updated_by: components["schemas"]["User"];
                             /** @description Last update time, ISO 8601 in UTC with microseconds (`2020-06-23T04:46:15.755000Z`). */
                             updated_at: string;
                             /** @description Creation time, ISO 8601 in UTC with microseconds. */
@@ -8793,18 +8780,18 @@ export interface operations {
     downloadOrders: {
         parameters: {
             query?: {
-                /** @description Order payment status. */
-                payment_status?: "UNPAID" | "PAID" | "INSTALLMENT";
-                /** @description Order progress status. */
-                order_progress_status?: "UNPAID" | "NO AWB" | "ON PROCESS" | "DELIVERED" | "UNPROCESSED" | "INSTALLMENT";
-                /** @description Where the order was created. */
-                order_category?: "APP" | "PRIVOR" | "STORE_FRONT" | "SHOPEE" | "QUICK_ORDER" | "UNCATEGORIZED";
+                /** @description Filter by payment status. */
+                payment_status?: components["parameters"]["OrderPaymentStatus"];
+                /** @description Filter by order progress status. */
+                order_progress_status?: components["parameters"]["OrderProgressStatus"];
+                /** @description Filter by where the order was created. */
+                order_category?: components["parameters"]["OrderCategory"];
                 /** @description Sales channel ID taken from Order Source. */
-                order_source_id?: number;
+                order_source_id?: components["parameters"]["OrderSourceId"];
                 /** @description Which field `keyword` is looked for in. */
-                type?: "ORDER_ID" | "CUSTOMER_NAME" | "AWB_NUMBER" | "CUSTOMER_PHONE" | "SHOPEE_INVOICE" | "PRODUCT_NAME" | "SKU" | "SHIPPER_TRACKING";
-                /** @description Keyword to look for. */
-                keyword?: string;
+                type?: components["parameters"]["OrderSearchType"];
+                /** @description Keyword to look for, in the field chosen with `type`. */
+                keyword?: components["parameters"]["OrderKeyword"];
                 /** @description Date the orders are sorted and filtered by. */
                 order_by?: "ORDER_DATE" | "PAYMENT_DATE";
                 /** @description Date from which data are requested (yyyy-mm-dd). */
@@ -8812,19 +8799,19 @@ export interface operations {
                 /** @description Date to which data are requested (yyyy-mm-dd). */
                 end_date?: components["parameters"]["EndDate"];
                 /** @description ID of the admin (user) who made the order. */
-                user_id?: number;
+                user_id?: components["parameters"]["OrderUserId"];
                 /** @description Bank ID taken from Bank Accounts. */
-                bank_id?: number;
+                bank_id?: components["parameters"]["OrderBankId"];
                 /** @description Warehouse of the product variants, taken from Get Warehouses. */
-                warehouse_id?: number;
-                /** @description Type of customer: `N` (customer), `Y` (reseller), `D` (dropshipper) or the code of a custom category taken from Customer Category › Get Categories. The doc types it integer. */
-                customer_category_code?: string;
+                warehouse_id?: components["parameters"]["OrderWarehouseId"];
+                /** @description Type of customer: `N` (customer), `Y` (reseller), `D` (dropshipper) or the code of a custom category taken from Customer Category › Get Categories. */
+                customer_category_code?: components["parameters"]["OrderCustomerCategoryCode"];
                 /** @description Courier: 1 (JNE), 2 (TIKI), 3 (POS), 4 (SICEPAT), 5 (WAHANA), 6 (JNT Express), 7 (Alfatrex), 8 (Lion Parcel), 9 (Ninja Xpress), 10 (SAP), 11 (RPX), 98 (pickup at shop) or 99 (manual input). */
-                expedition_id?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 98 | 99;
+                expedition_id?: components["parameters"]["OrderExpeditionId"];
                 /** @description Pickup status: 0 (ready to send), 1 (pickup request) or 2 (delivered). */
-                pickup?: 0 | 1 | 2;
+                pickup?: components["parameters"]["OrderPickupStatus"];
                 /** @description Print status. */
-                print_status?: "Y" | "N";
+                print_status?: components["parameters"]["OrderPrintStatus"];
                 /** @description Do not send the data to the email address. */
                 without_being_sent?: boolean;
                 /** @description Data per page. Default 10, max 100. */
@@ -8847,10 +8834,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        response: components["schemas"]["ResponseStatus"];
-                        message: components["schemas"]["ResponseMessage"];
-                    };
+                    "application/json": components["schemas"]["MessageEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -9017,8 +9001,8 @@ export interface operations {
     listCanceledOrders: {
         parameters: {
             query?: {
-                /** @description Which orders to list. */
-                type?: "CANCEL" | "REJECTED" | "EXPIRED";
+                /** @description Which orders to take: canceled (`CANCEL`), rejected (`REJECTED`) or expired (`EXPIRED`). */
+                type?: components["parameters"]["CanceledOrderType"];
                 /** @description Date from which data are requested (yyyy-mm-dd). */
                 start_date?: components["parameters"]["StartDate"];
                 /** @description Date to which data are requested (yyyy-mm-dd). */
@@ -9165,8 +9149,8 @@ export interface operations {
     downloadCanceledOrders: {
         parameters: {
             query?: {
-                /** @description Which orders to download. */
-                type?: "CANCEL" | "REJECTED" | "EXPIRED";
+                /** @description Which orders to take: canceled (`CANCEL`), rejected (`REJECTED`) or expired (`EXPIRED`). */
+                type?: components["parameters"]["CanceledOrderType"];
                 /** @description Date from which data are requested (yyyy-mm-dd). */
                 start_date?: components["parameters"]["StartDate"];
                 /** @description Date to which data are requested (yyyy-mm-dd). */
@@ -9597,38 +9581,11 @@ export interface operations {
                         /** @description The couriers per service type. */
                         data: {
                             /** @description Regular services. */
-                            Regular: {
-                                /** @description Courier (expedition service) ID, as used by Update Courier Active Status. */
-                                id: number;
-                                /** @description Expedition name (`JNE`, `SiCepat`). */
-                                logistic_name: string;
-                                /** @description Service (rate) name (`REG`). */
-                                rate_name: string;
-                                /** @description Whether the courier is active in the Storefront. */
-                                is_active: boolean;
-                            }[];
+                            Regular: components["schemas"]["StorefrontCourier"][];
                             /** @description Express services. */
-                            Express: {
-                                /** @description Courier (expedition service) ID, as used by Update Courier Active Status. */
-                                id: number;
-                                /** @description Expedition name (`JNE`, `Lion Parcel`). */
-                                logistic_name: string;
-                                /** @description Service (rate) name (`YES`). */
-                                rate_name: string;
-                                /** @description Whether the courier is active in the Storefront. */
-                                is_active: boolean;
-                            }[];
+                            Express: components["schemas"]["StorefrontCourier"][];
                             /** @description Trucking (cargo) services. */
-                            Trucking: {
-                                /** @description Courier (expedition service) ID, as used by Update Courier Active Status. */
-                                id: number;
-                                /** @description Expedition name (`Sicepat`). */
-                                logistic_name: string;
-                                /** @description Service (rate) name (`GOKIL`). */
-                                rate_name: string;
-                                /** @description Whether the courier is active in the Storefront. */
-                                is_active: boolean;
-                            }[];
+                            Trucking: components["schemas"]["StorefrontCourier"][];
                         };
                     };
                 };
@@ -9712,14 +9669,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** @description Custom courier ID. */
-                            id: number;
-                            /** @description Custom courier name. */
-                            name: string;
-                            /** @description Shipping fee of the custom courier, in rupiah. */
-                            fee: number;
-                        }[];
+                        data: components["schemas"]["CustomCourier"][];
                     };
                 };
             };
@@ -9744,14 +9694,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Custom courier ID taken from Get Custom Couriers. */
-                    id: number;
-                    /** @description Custom courier name. */
-                    name: string;
-                    /** @description Custom courier cost, in rupiah. */
-                    fee: number;
-                };
+                "application/json": components["schemas"]["CustomCourier"];
             };
         };
         responses: {
@@ -10899,10 +10842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        response: components["schemas"]["ResponseStatus"];
-                        message: components["schemas"]["ResponseMessage"];
-                    };
+                    "application/json": components["schemas"]["MessageEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -11150,19 +11090,9 @@ export interface operations {
                         /** @description Figures of the period. */
                         data: {
                             /** @description Net sales. */
-                            net_sales: {
-                                /** @description Net sales amount (rupiah). */
-                                nominal: number;
-                                /** @description Percentage shown beside the figure; the doc does not say what it is relative to. */
-                                percentage: number;
-                            };
+                            net_sales: components["schemas"]["ReportFigure"];
                             /** @description Gross profit. */
-                            gross_profit: {
-                                /** @description Gross profit amount (rupiah). */
-                                nominal: number;
-                                /** @description Percentage shown beside the figure; the doc does not say what it is relative to. */
-                                percentage: number;
-                            };
+                            gross_profit: components["schemas"]["ReportFigure"];
                             /** @description Gross sales. */
                             gross_sales: {
                                 /** @description Gross sales amount (rupiah). */
@@ -11171,19 +11101,9 @@ export interface operations {
                                 unpaid: string;
                             };
                             /** @description Net profit. */
-                            net_profit: {
-                                /** @description Net profit amount (rupiah). */
-                                nominal: number;
-                                /** @description Percentage shown beside the figure; the doc does not say what it is relative to. */
-                                percentage: number;
-                            };
+                            net_profit: components["schemas"]["ReportFigure"];
                             /** @description Expenses. */
-                            expense: {
-                                /** @description Expense amount (rupiah). */
-                                nominal: number;
-                                /** @description Percentage shown beside the figure; the doc does not say what it is relative to. */
-                                percentage: number;
-                            };
+                            expense: components["schemas"]["ReportFigure"];
                             /** @description Total discounts (rupiah). */
                             discount: number;
                             /** @description Total postage (rupiah). */
@@ -11921,7 +11841,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Notification type. */
-                type?: "ACTIVITY" | "NEWS";
+                type?: components["schemas"]["NotificationType"];
                 /** @description Data per page. Notifications default to 20 per page (not the shared default of 10); the doc gives no maximum. */
                 per_page?: number;
                 /** @description Page number, starting at 1 (despite its name it is not a row offset). The `links.next` URL of `meta.pagination` carries the next value. */
@@ -12092,12 +12012,7 @@ export interface operations {
                 "application/json": {
                     /** @description Notification ID taken from Get Notifications. */
                     id?: string;
-                    /**
-                     * @description Notification type.
-                     * @default ACTIVITY
-                     * @enum {string}
-                     */
-                    type?: "ACTIVITY" | "NEWS";
+                    type?: components["schemas"]["NotificationType"];
                 };
             };
         };
