@@ -1,4 +1,6 @@
-// Writes every generated file from spec/: the bundle, the types and the defects ledger.
+// Writes every generated file from spec/: the bundle, the types, the defects ledger and the
+// vendor-doc recordings.
+import { buildRecordings } from "./build-recordings.ts";
 import { bundle } from "./bundle.ts";
 import { generateDefects } from "./generate-defects.ts";
 import { generateTypes } from "./generate-types.ts";
@@ -7,9 +9,10 @@ export async function generateAll(): Promise<void> {
   bundle();
   await generateTypes();
   generateDefects();
+  buildRecordings();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await generateAll();
-  console.log("generated: generated/openapi.{yaml,json}, generated/schema.d.ts, DOC-DEFECTS.md");
+  console.log("generated: generated/openapi.{yaml,json}, generated/schema.d.ts, DOC-DEFECTS.md, test/recordings/vendor-doc/*.har");
 }

@@ -1,0 +1,147 @@
+// HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/): the types of the parts a contract
+// check reads, and builders for the entries the recorder and the recordings script write.
+import { STATUS_CODES } from "node:http";
+
+export interface HarHeader {
+  name: string;
+  value: string;
+}
+
+export interface HarCookie {
+  name: string;
+  value: string;
+  [field: string]: unknown;
+}
+
+export interface HarPostParam {
+  name: string;
+  value?: string;
+  fileName?: string;
+  contentType?: string;
+}
+
+export interface HarPostData {
+  mimeType: string;
+  text?: string;
+  params?: HarPostParam[];
+}
+
+export interface HarRequest {
+  method: string;
+  url: string;
+  httpVersion: string;
+  cookies: HarCookie[];
+  headers: HarHeader[];
+  queryString: HarHeader[];
+  postData?: HarPostData;
+  headersSize: number;
+  bodySize: number;
+}
+
+export interface HarContent {
+  size: number;
+  mimeType: string;
+  text?: string;
+  encoding?: string;
+  comment?: string;
+}
+
+export interface HarResponse {
+  status: number;
+  statusText: string;
+  httpVersion: string;
+  cookies: HarCookie[];
+  headers: HarHeader[];
+  content: HarContent;
+  redirectURL: string;
+  headersSize: number;
+  bodySize: number;
+}
+
+export interface HarEntry {
+  startedDateTime: string;
+  time: number;
+  request: HarRequest;
+  response: HarResponse;
+  cache: Record<string, unknown>;
+  timings: { send: number; wait: number; receive: number; [phase: string]: number };
+  comment?: string;
+}
+
+export interface Har {
+  log: {
+    version: string;
+    creator: { name: string; version: string };
+    entries: HarEntry[];
+    comment?: string;
+  };
+}
+
+export function header(headers: HarHeader[], name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return headers.find((h) => h.name.toLowerCase() === lower)?.value;
+}
+
+/** The body text of a response, decoding base64 content. */
+export function responseText(content: HarContent): string | undefined {
+  if (content.text === undefined) return undefined;
+  return content.encoding === "base64" ? Buffer.from(content.text, "base64").toString("utf8") : content.text;
+}
+
+export interface ExchangeInput {
+  method: string;
+  url: string;
+  requestHeaders: HarHeader[];
+  postData?: HarPostData;
+  status: number;
+  responseHeaders: HarHeader[];
+  /** The response body as text; undefined when it is not kept (binary bodies). */
+  responseText?: string;
+  responseSize: number;
+  responseMimeType: string;
+  startedDateTime: string;
+  time: number;
+  comment?: string;
+}
+
+export function harEntry(input: ExchangeInput): HarEntry {
+  const url = new URL(input.url);
+  const requestBodySize = input.postData?.text !== undefined ? Buffer.byteLength(input.postData.text) : input.postData ? -1 : 0;
+  return {
+    startedDateTime: input.startedDateTime,
+    time: input.time,
+    request: {
+      method: input.method.toUpperCase(),
+      url: input.url,
+      httpVersion: "HTTP/1.1",
+      cookies: [],
+      headers: input.requestHeaders,
+      queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
+      ...(input.postData ? { postData: input.postData } : {}),
+      headersSize: -1,
+      bodySize: requestBodySize,
+    },
+    response: {
+      status: input.status,
+      statusText: STATUS_CODES[input.status] ?? "",
+      httpVersion: "HTTP/1.1",
+      cookies: [],
+      headers: input.responseHeaders,
+      content: {
+        size: input.responseSize,
+        mimeType: input.responseMimeType,
+        ...(input.responseText !== undefined ? { text: input.responseText } : { comment: "body not kept" }),
+      },
+      redirectURL: "",
+      headersSize: -1,
+      bodySize: input.responseSize,
+    },
+    cache: {},
+    timings: { send: 0, wait: input.time, receive: 0 },
+    ...(input.comment ? { comment: input.comment } : {}),
+  };
+}
+
+export function harLog(creator: string, entries: HarEntry[], comment?: string): Har {
+  return { log: { version: "1.2", creator: { name: creator, version: "1.0" }, entries, ...(comment ? { comment } : {}) } };
+}

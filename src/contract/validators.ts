@@ -1,0 +1,99 @@
+// Compiles the spec's schemas with Ajv (JSON Schema 2020-12, the dialect of OpenAPI 3.1) once,
+// and hands out the compiled validator of any schema by its JSON pointer in the spec.
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import ajvFormats from "ajv-formats";
+import type { Json } from "./openapi.js";
+import { closeObjectSchemas } from "./strict-schemas.js";
+
+const DOCUMENT_ID = "openapi.json";
+
+/** OpenAPI's own schema keywords (annotations for validation) and the document's top-level fields. */
+const OPENAPI_KEYWORDS = ["example", "xml", "externalDocs", "discriminator"];
+const DOCUMENT_FIELDS = ["openapi", "info", "jsonSchemaDialect", "servers", "paths", "webhooks", "components", "security", "tags"];
+
+const INT32 = 2 ** 31;
+
+/** Vendor extensions (`x-...`) anywhere in the document: Ajv's strict mode must know them. */
+function extensionKeys(node: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) for (const child of node) extensionKeys(child, found);
+  else if (node && typeof node === "object") {
+    for (const [key, child] of Object.entries(node)) {
+      if (key.startsWith("x-")) found.add(key);
+      extensionKeys(child, found);
+    }
+  }
+  return found;
+}
+
+function createAjv(): Ajv2020 {
+  // Strict about keywords and formats, so a misspelt keyword in the spec is an error rather than
+  // silently ignored; strictTypes/strictRequired would reject valid composition (a `required`
+  // naming a property of a sibling allOf branch) in a spec we do not own.
+  const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strictTypes: false, strictTuples: false, strictRequired: false });
+  ajvFormats.default(ajv); // a CommonJS module: its default export is `.default` under NodeNext
+  ajv.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && n >= -INT32 && n < INT32 });
+  ajv.addFormat("int64", { type: "number", validate: (n: number) => Number.isInteger(n) });
+  for (const name of ["float", "double"]) ajv.addFormat(name, { type: "number", validate: () => true });
+  // Content formats: any string (a file part, a masked secret) is acceptable.
+  for (const name of ["binary", "password"]) ajv.addFormat(name, true);
+  ajv.addFormat("byte", /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
+  return ajv;
+}
+
+export interface SchemaError {
+  /** JSON pointer into the validated value. */
+  pointer: string;
+  /** Where in the spec the failing rule is written ("#/components/schemas/Warehouse/required"). */
+  schemaPointer: string;
+  message: string;
+}
+
+export class SpecValidators {
+  readonly #ajv = createAjv();
+  readonly #cache = new Map<string, ValidateFunction>();
+
+  constructor(spec: Json) {
+    const strict = closeObjectSchemas(spec);
+    for (const key of [...OPENAPI_KEYWORDS, ...DOCUMENT_FIELDS, ...extensionKeys(strict)]) {
+      if (!this.#ajv.getKeyword(key)) this.#ajv.addKeyword(key);
+    }
+    // The document is not a schema; only its schemas are compiled, on demand, by pointer.
+    this.#ajv.addSchema(strict, DOCUMENT_ID, undefined, false);
+  }
+
+  /** The compiled validator of the schema at `pointer` (e.g. "/components/schemas/Warehouse"). */
+  validatorAt(pointer: string): ValidateFunction {
+    let validate = this.#cache.get(pointer);
+    if (!validate) {
+      const ref = `${DOCUMENT_ID}#${pointer.split("/").map(encodeURIComponent).join("/")}`;
+      validate = this.#ajv.getSchema(ref);
+      if (!validate) throw new Error(`no schema at #${pointer}`);
+      this.#cache.set(pointer, validate);
+    }
+    return validate;
+  }
+
+  /** Validates `value`; the errors are empty when it conforms. */
+  validate(pointer: string, value: unknown): SchemaError[] {
+    const validate = this.validatorAt(pointer);
+    if (validate(value)) return [];
+    return (validate.errors ?? []).map((error) => toSchemaError(error, pointer));
+  }
+}
+
+/** Top-level members of the document: a schema path starting with one is already absolute. */
+const ABSOLUTE = /^#\/(components|paths|webhooks)\//;
+
+/** Ajv reports a missing or unexpected property at its parent; point at the property itself. */
+function toSchemaError(error: ErrorObject, compiledAt: string): SchemaError {
+  const params = error.params as Record<string, unknown>;
+  const property = params.missingProperty ?? params.unevaluatedProperty ?? params.additionalProperty;
+  const pointer = typeof property === "string" ? `${error.instancePath}/${property.replace(/~/g, "~0").replace(/\//g, "~1")}` : error.instancePath;
+  const path = decodeURIComponent(error.schemaPath.startsWith(DOCUMENT_ID) ? error.schemaPath.slice(DOCUMENT_ID.length) : error.schemaPath);
+  // Ajv gives the path of an inline schema relative to the schema it compiled.
+  const schemaPointer = ABSOLUTE.test(path) ? path : `#${compiledAt}${path.slice(1)}`;
+  let message = error.message ?? error.keyword;
+  if (params.unevaluatedProperty !== undefined || params.additionalProperty !== undefined) message = "is not a documented property";
+  if (params.allowedValues !== undefined) message += `: ${JSON.stringify(params.allowedValues)}`;
+  return { pointer, schemaPointer, message };
+}

@@ -1,0 +1,81 @@
+// The ngorder-contract command as users run it in CI: exit status, text and JSON reports, coverage.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { ContractReport } from "../../src/contract/check-files.ts";
+import type { Har } from "../../src/contract/har.ts";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const WAREHOUSE = "test/recordings/vendor-doc/warehouse.har";
+const dir = mkdtempSync(join(tmpdir(), "ngorder-contract-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function contract(...args: string[]) {
+  const run = spawnSync(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}src/contract/cli.ts`, ...args], { cwd: ROOT, encoding: "utf8" });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** A copy of the Warehouse recordings whose first response lost `data[0].id`. */
+function brokenRecording(): string {
+  const har = JSON.parse(readFileSync(`${ROOT}${WAREHOUSE}`, "utf8")) as Har;
+  const entry = har.log.entries[0]!;
+  const body = JSON.parse(entry.response.content.text!);
+  delete body.data[0].id;
+  entry.response.content.text = JSON.stringify(body);
+  const file = join(dir, "broken.har");
+  writeFileSync(file, JSON.stringify(har));
+  return file;
+}
+
+describe("ngorder-contract", () => {
+  it("passes conforming recordings with exit status 0 and prints the coverage", () => {
+    const run = contract(WAREHOUSE);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^ok: 5 entries of 1 file\(s\) conform to .*generated\/openapi\.json$/m);
+    expect(run.stdout).toMatch(/^coverage: 5 of \d+ operations have at least one recording/m);
+    expect(run.stdout).toContain("    GET /user ");
+  });
+
+  it("fails a broken recording with exit status 1, naming file, entry, operation and pointer", () => {
+    const file = brokenRecording();
+    const run = contract(file);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${file} entry 0 (Warehouse › Get Warehouses: vendor doc example "vendorDoc" (200)): GET /warehouse listWarehouses: response.body /data/0/id must have required property 'id'`);
+    expect(run.stdout).toMatch(/^FAIL: 1 failure\(s\) in 5 entries of 1 file\(s\)$/m);
+  });
+
+  it("reports JSON with --report json", () => {
+    const run = contract("--report", "json", brokenRecording(), WAREHOUSE);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as ContractReport;
+    expect(report.entries).toBe(10);
+    expect(report.failures).toHaveLength(1);
+    expect(report.failures[0]).toMatchObject({ entry: 0, location: "response.body", pointer: "/data/0/id", operation: { id: "listWarehouses", method: "GET", path: "/warehouse" } });
+    expect(report.coverage.operations.find((o) => o.id === "getWarehouse")?.recordings).toBe(2);
+  });
+
+  it("checks every HAR file under a directory", () => {
+    const run = contract("--report", "json", "test/recordings");
+    const report = JSON.parse(run.stdout) as ContractReport;
+    expect(report.files.length).toBeGreaterThan(1);
+    expect(report.coverage.covered).toBeGreaterThan(100);
+  });
+
+  it("checks against another bundle with --spec, and fails a file that is not HAR", () => {
+    const spec = join(dir, "empty.json");
+    writeFileSync(spec, JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, servers: [{ url: "https://x.test/api/open" }], paths: {} }));
+    const run = contract("--spec", spec, WAREHOUSE);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("route GET /warehouse matches no path of the spec");
+    writeFileSync(join(dir, "not.har"), "{}");
+    expect(contract(join(dir, "not.har")).stdout).toContain(": har not a HAR file: it has no log.entries array");
+  });
+
+  it("exits 2 on a usage error", () => {
+    expect(contract().code).toBe(2);
+    expect(contract("--report", "xml", WAREHOUSE).code).toBe(2);
+    expect(contract("no/such/file.har").code).toBe(2);
+  });
+});

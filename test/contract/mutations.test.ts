@@ -1,0 +1,63 @@
+// Proof that the check can fail: every recording, mutated the ways a server can break its contract
+// (a required property dropped, a type changed, an unknown property added, an undocumented status,
+// an unknown path, a bad query or path parameter), fails with the operation and the JSON pointer.
+import { describe, expect, it } from "vitest";
+import { harFilesIn, readHar, entryFailures } from "../../src/contract/check-files.ts";
+import { ContractChecker } from "../../src/contract/checker.ts";
+import { formatFailure } from "../../src/contract/format-report.ts";
+import type { HarEntry } from "../../src/contract/har.ts";
+import { basePathsOf } from "../../src/contract/openapi.ts";
+import { mutationsOf, unknownPath, type Mutation } from "../support/mutations.ts";
+import { loadBundle } from "../support/spec.ts";
+
+const RECORDINGS = new URL("../recordings/", import.meta.url).pathname;
+const checker = new ContractChecker(loadBundle());
+const toUnknownPath = unknownPath(basePathsOf(checker.spec)[0]!);
+
+interface Recorded {
+  file: string;
+  index: number;
+  entry: HarEntry;
+}
+
+const recorded: Recorded[] = harFilesIn([RECORDINGS]).flatMap((file) => {
+  const read = readHar(file);
+  return "har" in read ? read.har.log.entries.map((entry, index) => ({ file: file.slice(RECORDINGS.length), index, entry })) : [];
+});
+
+const cases = recorded.flatMap((r) => {
+  const id = checker.checkEntry(r.entry, r.index).operation?.id;
+  const operation = checker.operations.find((o) => o.id === id);
+  if (!operation) return [];
+  const mutations = [...mutationsOf(checker, operation, r.entry), toUnknownPath];
+  return mutations.map((m) => [`${r.file} entry ${r.index} ${operation.id}: ${m.name}`, r, operation.id, m] as const);
+});
+
+const applied = (kind: string) => new Set(cases.filter(([, , , m]) => m.name.startsWith(kind)).map(([, r]) => `${r.file}#${r.index}`)).size;
+
+describe("mutated recordings", () => {
+  it("cover every recording with every mutation that fits it", () => {
+    expect(recorded.length).toBeGreaterThan(0);
+    for (const kind of ["response.status", "request.query", "route"]) expect(applied(kind), kind).toBe(recorded.length);
+    // Body mutations need a JSON body described by properties; nearly every recording has one.
+    for (const kind of ["response.body: drop", "response.body: make", "response.body: add"]) {
+      expect(applied(kind), kind).toBeGreaterThan(recorded.length * 0.8);
+    }
+  });
+
+  it.each(cases)("%s is caught", (_, r, operationId, mutation: Mutation) => {
+    expect(checker.checkEntry(r.entry, r.index).failures, "the recording passes before it is mutated").toEqual([]);
+    const entry = structuredClone(r.entry);
+    mutation.apply(entry);
+    const result = checker.checkEntry(entry, r.index);
+    const failures = entryFailures(r.file, result);
+    const caught = failures.find((f) => f.location === mutation.expected.location && f.pointer === mutation.expected.pointer);
+    expect(caught, failures.map(formatFailure).join("\n") || "no failure").toBeDefined();
+    const message = formatFailure(caught!);
+    expect(message).toContain(r.file);
+    expect(message).toContain(`entry ${r.index}`);
+    if (mutation.expected.location !== "route") expect(message).toContain(operationId);
+    if (mutation.expected.pointer) expect(message).toContain(` ${mutation.expected.pointer} `);
+    for (const text of mutation.expected.mentions) expect(message).toContain(text);
+  });
+});

@@ -1,0 +1,59 @@
+// The first recordings are the vendor doc's own examples: every example response printed in the
+// doc is recorded once, with the request it answers, under a comment naming its section and title.
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { exampleValue, parseVendorDoc, type DocExample, type DocOperation } from "../../scripts/lib/vendor-doc.ts";
+import { parseFormPairs, type FormValue } from "../../src/contract/form-values.ts";
+import type { Har, HarEntry } from "../../src/contract/har.ts";
+import { loadBundle, operationsOf } from "../support/spec.ts";
+
+const DIR = new URL("../recordings/vendor-doc/", import.meta.url);
+const entries: HarEntry[] = readdirSync(DIR)
+  .filter((f) => f.endsWith(".har"))
+  .flatMap((f) => (JSON.parse(readFileSync(new URL(f, DIR), "utf8")) as Har).log.entries);
+
+const keyOf = (o: DocOperation) => `${o.section} › ${o.title}`;
+const entriesOf = (o: DocOperation) => entries.filter((e) => e.comment?.startsWith(`${keyOf(o)}: `));
+const responseBody = (e: HarEntry) => JSON.parse(e.response.content.text ?? "null");
+/** Query values as the recording sends them: strings, with bracket names read as structure. */
+const asSent = (value: unknown): FormValue =>
+  Array.isArray(value) ? value.map(asSent) : value && typeof value === "object" ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asSent(v)])) : String(value);
+
+/** A few doc "responses" are requests the doc mislabelled: the spec carries them as request bodies. */
+const relabelled = new Set(
+  operationsOf(loadBundle())
+    .filter((o) => (o.op["x-doc-defects"] ?? []).some((d: { kind: string }) => d.kind === "example-mislabelled"))
+    .map((o) => `${o.op.tags[0]} › ${o.op.summary}`),
+);
+const isRequestInSpec = (o: DocOperation, e: DocExample) => relabelled.has(keyOf(o)) && !entriesOf(o).some((r) => JSON.stringify(responseBody(r)) === JSON.stringify(exampleValue(e)));
+
+const docOperations = parseVendorDoc();
+const label = (o: DocOperation, e: DocExample) => `${keyOf(o)} (line ${e.line})`;
+const responses = docOperations.flatMap((o) => o.examples.filter((e) => e.kind !== "request" && e.text && !isRequestInSpec(o, e)).map((e) => [label(o, e), o, e] as const));
+// A request example is recorded with the responses of its operation; without one it has none.
+const requests = docOperations
+  .filter((o) => entriesOf(o).length > 0)
+  .flatMap((o) => o.examples.filter((e) => e.kind === "request" && e.text).map((e) => [label(o, e), o, e] as const));
+
+describe("the vendor doc recordings", () => {
+  it("record each of the doc's example responses once", () => {
+    expect(entries).toHaveLength(responses.length);
+    expect(responses.length).toBeGreaterThan(140);
+  });
+
+  it.each(responses)("%s: the example response is recorded under its section and title", (_, operation, example) => {
+    expect(entriesOf(operation).map(responseBody)).toContainEqual(exampleValue(example));
+  });
+
+  it.each(requests)("%s: the example request is what the recordings send", (_, operation, example) => {
+    const printed = exampleValue(example) as Record<string, unknown>;
+    for (const entry of entriesOf(operation)) {
+      if (entry.request.method === "GET") {
+        const query = Object.fromEntries(parseFormPairs(new URL(entry.request.url).searchParams));
+        expect(query).toEqual(asSent(printed));
+      } else {
+        expect(JSON.parse(entry.request.postData?.text ?? "null")).toEqual(printed);
+      }
+    }
+  });
+});
