@@ -2,12 +2,12 @@
 // code samples (curl and the SDK) derived from the spec, the defects ledger as a page of the site,
 // a quick start for the client, then Redocly build-docs with Redoc inlined (no CDN at run time).
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { operationsOf } from "../src/contract/openapi.ts";
 import { renderDefects } from "./generate-defects.ts";
 import { codeSamples } from "./lib/code-samples.ts";
 import { ROOT, run } from "./lib/run.ts";
 
 export const DOCS_DIR = `${ROOT}build/docs`;
-const METHODS = ["get", "put", "post", "delete", "patch"];
 
 const QUICK_START = `
 ## Quick start with the TypeScript client
@@ -30,11 +30,7 @@ and network errors, a POST or PATCH never on its own.
 
 export function decorate(doc: any): any {
   const site = structuredClone(doc);
-  for (const [path, item] of Object.entries<any>(site.paths)) {
-    for (const method of METHODS) {
-      if (item[method]) item[method]["x-codeSamples"] = codeSamples(site, path, method, item[method]);
-    }
-  }
+  for (const operation of operationsOf(site)) operation.operation["x-codeSamples"] = codeSamples(site, operation);
   site.info.description = `${site.info.description}\n${QUICK_START}`;
   const ledger = renderDefects(doc).replace(/^<!--.*-->\n# .*\n/, "");
   site.tags.push({ name: "Doc defects", "x-traitTag": true, description: ledger });

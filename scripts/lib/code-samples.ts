@@ -1,22 +1,42 @@
-// Code samples for one operation (Redoc's x-codeSamples), derived from the spec at docs build time.
-import { sampleRequest, type Json, type SampleRequest } from "./sample-request.ts";
+// Code samples for one operation (Redoc's x-codeSamples), derived from the spec at docs build time
+// with the same request planner as the recordings, so a sample and a recording never disagree.
+import { isJsonMediaType, resolve, type Json, type SpecOperation } from "../../src/contract/openapi.ts";
+import { mediaExample, planRequest, type PlannedRequest } from "../../src/contract/plausible-request.ts";
 
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
-export function curlSample(serverUrl: string, req: SampleRequest): string {
+/** The example of the operation's first JSON success response: path values are taken from it. */
+function successExample(spec: Json, operation: SpecOperation): unknown {
+  for (const [status, raw] of Object.entries<Json>(operation.operation.responses ?? {})) {
+    if (!/^2\d\d$/.test(status)) continue;
+    for (const [mediaType, media] of Object.entries<Json>(resolve(spec, raw, "").node.content ?? {})) {
+      if (isJsonMediaType(mediaType)) return mediaExample(spec, media).value;
+    }
+  }
+  return undefined;
+}
+
+export function planSample(spec: Json, operation: SpecOperation): PlannedRequest {
+  return planRequest(spec, operation, { responseExample: successExample(spec, operation) });
+}
+
+export function curlSample(serverUrl: string, spec: Json, req: PlannedRequest): string {
   const query = req.query.length ? `?${new URLSearchParams(req.query).toString()}` : "";
   const lines = [`curl -X ${req.method} ${shellQuote(`${serverUrl}${req.path}${query}`)}`, `-H "Authorization: Bearer $NGORDER_TOKEN"`, `-H 'Accept-Language: en'`];
-  if (req.mediaType === "multipart/form-data" && req.body && typeof req.body === "object") {
-    for (const [key, value] of Object.entries(req.body as Json)) {
-      lines.push(value === "<file>" ? `-F ${shellQuote(`${key}=@${key}.xlsx`)}` : `-F ${shellQuote(`${key}=${typeof value === "string" ? value : JSON.stringify(value)}`)}`);
+  const body = req.body;
+  if (body && body.mediaType === "multipart/form-data") {
+    const schema: Json = resolve(spec, body.media.schema ?? {}, "").node;
+    for (const [name, value] of Object.entries((body.value ?? {}) as Json)) {
+      const binary = resolve(spec, schema.properties?.[name] ?? {}, "").node?.format === "binary";
+      lines.push(`-F ${shellQuote(binary ? `${name}=@./${name}` : `${name}=${typeof value === "string" ? value : JSON.stringify(value)}`)}`);
     }
-  } else if (req.mediaType) {
-    lines.push(`-H 'Content-Type: ${req.mediaType}'`, `-d ${shellQuote(JSON.stringify(req.body, null, 2))}`);
+  } else if (body) {
+    lines.push(`-H 'Content-Type: ${body.mediaType}'`, `-d ${shellQuote(JSON.stringify(body.value, null, 2))}`);
   }
   return lines.join(" \\\n  ");
 }
 
-export function codeSamples(doc: Json, path: string, method: string, op: Json): { lang: string; label: string; source: string }[] {
-  const req = sampleRequest(doc, path, method, op);
-  return [{ lang: "Shell", label: "curl", source: curlSample(doc.servers[0].url, req) }];
+export function codeSamples(spec: Json, operation: SpecOperation): { lang: string; label: string; source: string }[] {
+  const req = planSample(spec, operation);
+  return [{ lang: "Shell", label: "curl", source: curlSample(spec.servers[0].url, spec, req) }];
 }
