@@ -3574,7 +3574,7 @@ export interface components {
              * @description SMS status (whether to send an SMS notification).
              * @default false
              */
-            send_sms: boolean;
+            send_sms?: boolean;
             /** @description Marketplace air waybill number. */
             marketplace_awb?: string;
             /**
@@ -3692,7 +3692,7 @@ export interface components {
              * @description Expense quantity.
              * @default 1
              */
-            qty: number;
+            qty?: number;
             /**
              * Format: date
              * @description Expense date (yyyy-mm-dd; the doc misprints the format as `yyy-mm-dd`). Defaults to today.

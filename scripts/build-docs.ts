@@ -4,6 +4,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { operationsOf } from "../src/contract/openapi.ts";
 import { renderDefects } from "./generate-defects.ts";
+import { sdkMethods } from "./generate-sdk.ts";
 import { codeSamples } from "./lib/code-samples.ts";
 import { ROOT, run } from "./lib/run.ts";
 
@@ -20,7 +21,7 @@ npm install ngorder-openapi
 import { createNgorder } from "ngorder-openapi";
 
 const ngorder = createNgorder({ token: process.env.NGORDER_TOKEN!, language: "en" });
-const warehouses = await ngorder.warehouses.list({ with_main_warehouse: true });
+const { data: warehouses } = await ngorder.warehouses.list({ with_main_warehouse: true });
 \`\`\`
 
 Every operation below shows its SDK call and a curl command. Errors throw \`NgorderError\` with the
@@ -30,7 +31,8 @@ and network errors, a POST or PATCH never on its own.
 
 export function decorate(doc: any): any {
   const site = structuredClone(doc);
-  for (const operation of operationsOf(site)) operation.operation["x-codeSamples"] = codeSamples(site, operation);
+  const sdk = new Map(sdkMethods(doc).flatMap(({ methods }) => methods.map((m) => [m.operation.op.operationId as string, m])));
+  for (const operation of operationsOf(site)) operation.operation["x-codeSamples"] = codeSamples(site, operation, sdk.get(operation.id)!);
   site.info.description = `${site.info.description}\n${QUICK_START}`;
   const ledger = renderDefects(doc).replace(/^<!--.*-->\n# .*\n/, "");
   site.tags.push({ name: "Doc defects", "x-traitTag": true, description: ledger });

@@ -3,16 +3,18 @@
 import { buildRecordings } from "./build-recordings.ts";
 import { bundle } from "./bundle.ts";
 import { generateDefects } from "./generate-defects.ts";
+import { generateSdk } from "./generate-sdk.ts";
 import { generateTypes } from "./generate-types.ts";
 
 export async function generateAll(): Promise<void> {
   bundle();
   await generateTypes();
+  generateSdk();
   generateDefects();
   buildRecordings();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await generateAll();
-  console.log("generated: generated/openapi.{yaml,json}, generated/schema.d.ts, DOC-DEFECTS.md, test/recordings/vendor-doc/*.har");
+  console.log("generated: generated/openapi.{yaml,json}, generated/schema.d.ts, generated/sdk.ts, DOC-DEFECTS.md, test/recordings/vendor-doc/*.har");
 }

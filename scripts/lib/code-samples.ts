@@ -2,6 +2,7 @@
 // with the same request planner as the recordings, so a sample and a recording never disagree.
 import { isJsonMediaType, resolve, type Json, type SpecOperation } from "../../src/contract/openapi.ts";
 import { mediaExample, planRequest, type PlannedRequest } from "../../src/contract/plausible-request.ts";
+import type { SdkMethod } from "../generate-sdk.ts";
 
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -36,7 +37,40 @@ export function curlSample(serverUrl: string, spec: Json, req: PlannedRequest): 
   return lines.join(" \\\n  ");
 }
 
-export function codeSamples(spec: Json, operation: SpecOperation): { lang: string; label: string; source: string }[] {
+const BLOB = "@ngorder-sample-file:";
+
+/** A value as TypeScript source: JSON with identifier keys unquoted and files read as Blobs. */
+function tsLiteral(value: unknown): string {
+  return JSON.stringify(value, null, 2)
+    .replace(/^(\s*)"([A-Za-z_$][\w$]*)":/gm, "$1$2:")
+    .replace(new RegExp(`"${BLOB}([^"]+)"`, "g"), (_, name: string) => `await openAsBlob("./${name}")`);
+}
+
+export function sdkSample(spec: Json, sdk: SdkMethod, req: PlannedRequest): string {
+  const { body } = req;
+  let bodyValue = body?.value;
+  if (body?.mediaType === "multipart/form-data" && bodyValue && typeof bodyValue === "object") {
+    const schema: Json = resolve(spec, body.media.schema ?? {}, "").node;
+    bodyValue = Object.fromEntries(
+      Object.entries(bodyValue as Json).map(([name, value]) => [name, resolve(spec, schema.properties?.[name] ?? {}, "").node?.format === "binary" ? `${BLOB}${name}` : value]),
+    );
+  }
+  const params = { ...req.values, ...(body ? (sdk.signature.body === "flat" ? (bodyValue as Json) : { body: bodyValue }) : {}) };
+  const usesFiles = tsLiteral(params).includes("openAsBlob(");
+  const args = Object.keys(params).length ? tsLiteral(params) : "";
+  return [
+    ...(usesFiles ? [`import { openAsBlob } from "node:fs";`] : []),
+    `import { createNgorder } from "ngorder-openapi";`,
+    "",
+    `const ngorder = createNgorder({ token: process.env.NGORDER_TOKEN! });`,
+    `const result = await ngorder.${sdk.namespace}.${sdk.method}(${args});`,
+  ].join("\n");
+}
+
+export function codeSamples(spec: Json, operation: SpecOperation, sdk: SdkMethod): { lang: string; label: string; source: string }[] {
   const req = planSample(spec, operation);
-  return [{ lang: "Shell", label: "curl", source: curlSample(spec.servers[0].url, spec, req) }];
+  return [
+    { lang: "TypeScript", label: "Ngorder SDK", source: sdkSample(spec, sdk, req) },
+    { lang: "Shell", label: "curl", source: curlSample(spec.servers[0].url, spec, req) },
+  ];
 }

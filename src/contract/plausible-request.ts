@@ -20,6 +20,8 @@ export interface PlannedRequest {
   /** The path template filled in, relative to the server URL. */
   path: string;
   query: [string, string][];
+  /** The value chosen for each path and query parameter sent, by name. */
+  values: Record<string, unknown>;
   body?: PlannedBody;
 }
 
@@ -71,17 +73,19 @@ export function planRequest(spec: Json, operation: SpecOperation, hints: PlanHin
   const known = knownValuesOf(hints.responseExample);
   let path = operation.path;
   const query: [string, string][] = [];
+  const values: Record<string, unknown> = {};
   for (const { node: parameter } of operation.parameters) {
     if (parameter.in !== "path" && parameter.in !== "query") continue;
     const name: string = parameter.name;
     const given = hints.values && name in hints.values ? { found: true, value: hints.values[name] } : parameterExample(spec, parameter);
     if (parameter.in === "query" && !given.found && !parameter.required) continue;
     const value = given.found ? given.value : plausibleValue(spec, parameter.schema ?? {}, name, known);
+    values[name] = value;
     if (parameter.in === "path") path = path.replace(`{${name}}`, encodeURIComponent(String(value)));
     else query.push(...formPairs(name, value));
   }
   const body = planBody(spec, operation, known);
-  return { method: operation.method.toUpperCase(), path, query, ...(body ? { body } : {}) };
+  return { method: operation.method.toUpperCase(), path, query, values, ...(body ? { body } : {}) };
 }
 
 /** The HAR `postData` of a planned body: JSON as text, forms as fields (files as empty parts). */

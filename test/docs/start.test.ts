@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, describe, expect, it } from "vitest";
 import { ContractChecker } from "../../src/contract/checker.ts";
+import { createNgorder } from "../../src/index.ts";
 import { harEntry } from "../../src/contract/har.ts";
 import { loadSpec } from "../../src/contract/openapi.ts";
 import { postDataOf } from "../../src/contract/plausible-request.ts";
@@ -36,6 +37,11 @@ describe("npm start", () => {
     const warehouses = await fetch(`${api}/warehouse`, { headers: auth });
     expect(warehouses.status).toBe(200);
     expect(await warehouses.json()).toEqual(spec.paths["/warehouse"].get.responses["200"].content["application/json"].examples.vendorDoc.value);
+
+    // The README's example: the client against the mock, with any token.
+    const ngorder = createNgorder({ token: "any", baseUrl: api });
+    const { data: warehouse } = await ngorder.warehouses.get({ id: 22 });
+    expect(warehouse).toEqual(spec.paths["/warehouse/{id}"].get.responses["200"].content["application/json"].examples.vendorDoc.value.data);
 
     const anonymous = await fetch(`${api}/warehouse`);
     expect(anonymous.status).toBe(401);

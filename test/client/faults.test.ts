@@ -1,0 +1,217 @@
+// The client over real HTTP against a local server that injects faults: GETs recover, a POST or
+// PATCH reaches the server exactly once, every failure is an NgorderError of the right kind, the
+// token never shows, and nothing is left as an unhandled rejection.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createNgorder, createNgorderClient, type NgorderClientOptions } from "../../src/index.ts";
+import { startFaultServer, type Answer, type FaultServer } from "../support/fault-server.ts";
+import { failure, TOKEN } from "./support.ts";
+
+const WAREHOUSE = { id: 22, warehouse: "Warehouse Bandung", supplier_id: 23518, address: "Bandung Kulon, Kota Bandung" };
+const OK: Answer = { status: 200, json: { response: "Success", data: WAREHOUSE } };
+const CREATED: Answer = { status: 200, json: { response: "Success", data: { id: 23, name: "Warehouse Jakarta" } } };
+const HTML_PAGE = (status: number, title: string): Answer => ({
+  status,
+  headers: { "content-type": "text/html; charset=utf-8" },
+  body: `<!DOCTYPE html><html><head><title>${title}</title></head><body><h1>${title}</h1><hr><center>nginx</center></body></html>`,
+});
+const UNAVAILABLE = HTML_PAGE(503, "503 Service Temporarily Unavailable");
+const NEW_WAREHOUSE = { warehouse: "Warehouse Jakarta", supplier_id: 23518, user_id: [7], is_active: true };
+
+let server: FaultServer;
+let options: NgorderClientOptions;
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+beforeAll(async () => {
+  process.on("unhandledRejection", onUnhandled);
+  server = await startFaultServer();
+  // Short waits so the tests run fast; the rules are the shipped ones.
+  options = { token: TOKEN, baseUrl: `${server.url}/api/open`, timeoutMs: 250, retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 2_000 } };
+});
+
+afterAll(async () => {
+  await server.close();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  process.off("unhandledRejection", onUnhandled);
+  expect(unhandled).toEqual([]);
+});
+
+beforeEach(() => server.clear());
+
+const hits = (route: string) => server.requests.filter((r) => `${r.method} ${r.path}` === route).length;
+
+describe("a GET recovers", () => {
+  const route = "GET /api/open/warehouse/22";
+  const get = () => createNgorderClient(options).GET("/warehouse/{id}", { params: { path: { id: 22 } } });
+
+  it("from a 429 with Retry-After in seconds", async () => {
+    server.script(route, { status: 429, headers: { "retry-after": "1" }, json: { response: "Failed", message: "Too Many Attempts.", data: null } }, OK);
+    const { data, error } = await get();
+    expect(error).toBeUndefined();
+    expect(data?.data).toEqual(WAREHOUSE);
+    expect(hits(route)).toBe(2);
+  });
+
+  it("from a 429 with Retry-After as an HTTP date", async () => {
+    server.script(route, { status: 429, headers: { "retry-after": new Date(Date.now() + 1000).toUTCString() }, json: { response: "Failed", message: "Too Many Attempts.", data: null } }, OK);
+    expect((await get()).data?.data).toEqual(WAREHOUSE);
+    expect(hits(route)).toBe(2);
+  });
+
+  it("from a 503 HTML page and a 502", async () => {
+    server.script(route, UNAVAILABLE, HTML_PAGE(502, "502 Bad Gateway"), OK);
+    expect((await get()).data?.data).toEqual(WAREHOUSE);
+    expect(hits(route)).toBe(3);
+  });
+
+  it("from a reset connection", async () => {
+    server.script(route, "reset", OK);
+    expect((await get()).data?.data).toEqual(WAREHOUSE);
+    expect(hits(route)).toBe(2);
+  });
+
+  it("from an answer delayed past the timeout", async () => {
+    server.script(route, { ...OK, delayMs: 1_000 }, OK);
+    expect((await get()).data?.data).toEqual(WAREHOUSE);
+    expect(hits(route)).toBe(2);
+  });
+
+  it("from a body that stalls past the timeout", async () => {
+    server.script(route, { ...OK, stallBodyMs: 1_000 }, OK);
+    expect((await get()).data?.data).toEqual(WAREHOUSE);
+    expect(hits(route)).toBe(2);
+  });
+
+  it("through the SDK too", async () => {
+    server.script(route, "reset", UNAVAILABLE, OK);
+    expect(await createNgorder(options).warehouses.get({ id: 22 })).toEqual({ response: "Success", data: WAREHOUSE });
+    expect(hits(route)).toBe(3);
+  });
+});
+
+describe("a GET that keeps failing", () => {
+  const route = "GET /api/open/warehouse/22";
+  const sdkGet = () => createNgorder(options).warehouses.get({ id: 22 });
+
+  it("returns the last error answer from the path client, after 1 + 2 attempts", async () => {
+    server.script(route, UNAVAILABLE, UNAVAILABLE, UNAVAILABLE);
+    const { data, error, response } = await createNgorderClient(options).GET("/warehouse/{id}", { params: { path: { id: 22 } } });
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(503);
+    expect(error).toContain("<title>503 Service Temporarily Unavailable</title>");
+    expect(hits(route)).toBe(3);
+  });
+
+  it("throws kind http from the SDK, with the page's title and not its HTML", async () => {
+    server.script(route, HTML_PAGE(502, "502 Bad Gateway"), HTML_PAGE(502, "502 Bad Gateway"), HTML_PAGE(502, "502 Bad Gateway"));
+    const error = await failure(sdkGet, "http");
+    expect(error.status).toBe(502);
+    expect(error.message).toContain("HTTP 502 Bad Gateway (502 Bad Gateway)");
+    expect(error.message).not.toContain("<");
+    expect(error).toMatchObject({ operation: "getWarehouse", method: "GET", url: `${server.url}/api/open/warehouse/22` });
+  });
+
+  it("throws kind network when every connection is reset", async () => {
+    server.script(route, "reset", "reset", "reset");
+    const error = await failure(sdkGet, "network");
+    expect(error.status).toBeUndefined();
+    expect(hits(route)).toBe(3);
+  });
+
+  it("throws kind timeout when every answer is late, from the path client as well", async () => {
+    server.script(route, { ...OK, delayMs: 1_000 }, { ...OK, delayMs: 1_000 }, { ...OK, delayMs: 1_000 });
+    const error = await failure(() => createNgorderClient(options).GET("/warehouse/{id}", { params: { path: { id: 22 } } }), "timeout");
+    expect(error.message).toContain("within 250 ms");
+    expect(error.operation).toBe("GET /warehouse/{id}");
+    expect(hits(route)).toBe(3);
+  });
+
+  it("cancels a timed-out attempt: its connection closes at once, not when the server answers", async () => {
+    server.script(route, { ...OK, delayMs: 5_000 });
+    await failure(() => createNgorderClient(options).GET("/warehouse/{id}", { params: { path: { id: 22 } }, retry: false }), "timeout");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(hits(route)).toBe(1);
+    expect(server.waiting()).toBe(0);
+  });
+
+  it("does not wait out a Retry-After longer than maxDelayMs", async () => {
+    server.script(route, { status: 429, headers: { "retry-after": "3600" }, json: { response: "Failed", message: "Too Many Attempts.", data: null } }, OK);
+    const error = await failure(sdkGet, "http");
+    expect(error.status).toBe(429);
+    expect(error.messages).toEqual(["Too Many Attempts."]);
+    expect(hits(route)).toBe(1);
+  });
+
+  it("throws kind invalid_response, without retrying, on a success body that is not JSON", async () => {
+    server.script(route, { status: 200, headers: { "content-type": "application/json" }, body: '{"response":"Success","data":{"id":22,' });
+    const error = await failure(sdkGet, "invalid_response");
+    expect(error.message).toContain("not valid JSON");
+    expect(hits(route)).toBe(1);
+  });
+
+  it("throws kind aborted when the caller aborts, and timeout for AbortSignal.timeout", async () => {
+    server.script(route, { ...OK, delayMs: 1_000 }, { ...OK, delayMs: 1_000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    await failure(() => createNgorder({ ...options, timeoutMs: 0 }).warehouses.get({ id: 22 }, { signal: controller.signal }), "aborted");
+    await failure(() => createNgorder({ ...options, timeoutMs: 0 }).warehouses.get({ id: 22 }, { signal: AbortSignal.timeout(20) }), "timeout");
+    expect(hits(route)).toBe(2);
+  });
+
+  it("reports a validation error with its field messages and request_id", async () => {
+    const body = { request_id: "5f967c71a9cab", response: "Failed", message: { warehouse: ["The warehouse field is required."], "user_id.0": ["The selected user_id.0 is invalid."] }, data: null };
+    server.script("POST /api/open/warehouse", { status: 400, json: body });
+    const error = await failure(() => createNgorder(options).warehouses.create(NEW_WAREHOUSE), "http");
+    expect(error).toMatchObject({ status: 400, requestId: "5f967c71a9cab", operation: "createWarehouse", method: "POST" });
+    expect(error.fieldMessages).toEqual(body.message);
+    expect(error.messages).toEqual(["The warehouse field is required.", "The selected user_id.0 is invalid."]);
+    expect(error.message).toContain("[request_id 5f967c71a9cab]");
+  });
+});
+
+describe("a POST or PATCH reaches the server exactly once", () => {
+  const create = () => createNgorder(options).warehouses.create(NEW_WAREHOUSE);
+  const update = () => createNgorderClient(options).PATCH("/warehouse", { body: { id: 23, ...NEW_WAREHOUSE } });
+  const faults: [string, "http" | "network" | "timeout", Answer | "reset"][] = [
+    ["a 503", "http", UNAVAILABLE],
+    ["a 429 with Retry-After", "http", { status: 429, headers: { "retry-after": "1" }, json: { response: "Failed", message: "Too Many Attempts.", data: null } }],
+    ["a reset connection", "network", "reset"],
+    ["an answer delayed past the timeout", "timeout", { ...CREATED, delayMs: 600 }],
+  ];
+
+  it.each(faults)("POST after %s fails with kind %s", async (_, kind, fault) => {
+    server.script("POST /api/open/warehouse", fault, CREATED);
+    await failure(create, kind);
+    expect(hits("POST /api/open/warehouse")).toBe(1);
+  });
+
+  it.each(faults)("PATCH after %s is not repeated", async (_, __, fault) => {
+    server.script("PATCH /api/open/warehouse", fault, CREATED);
+    const outcome = await update().catch((error: unknown) => error);
+    if (fault === "reset" || "delayMs" in fault) expect(outcome).toMatchObject({ name: "NgorderError" });
+    else expect((outcome as { response: Response }).response.status).toBe(fault.status);
+    expect(hits("PATCH /api/open/warehouse")).toBe(1);
+  });
+
+  it("unless the caller opts in for that request", async () => {
+    server.script("POST /api/open/warehouse", UNAVAILABLE, "reset", CREATED);
+    expect(await createNgorder(options).warehouses.create(NEW_WAREHOUSE, { retry: true })).toEqual(CREATED.json);
+    expect(hits("POST /api/open/warehouse")).toBe(3);
+  });
+
+  it("a DELETE is retried only when the client opts DELETE in", async () => {
+    const route = "DELETE /api/open/warehouse/22";
+    server.script(route, UNAVAILABLE, UNAVAILABLE, OK);
+    await failure(() => createNgorder(options).warehouses.delete({ id: 22 }), "http");
+    expect(hits(route)).toBe(1);
+    const optedIn = createNgorder({ ...options, retry: { ...options.retry, methods: ["GET", "DELETE"] } });
+    expect(await optedIn.warehouses.delete({ id: 22 })).toEqual(OK.json);
+    expect(hits(route)).toBe(3);
+  });
+
+  it("retry: false turns retries off for one GET", async () => {
+    server.script("GET /api/open/warehouse/22", UNAVAILABLE, OK);
+    await failure(() => createNgorder(options).warehouses.get({ id: 22 }, { retry: false }), "http");
+    expect(hits("GET /api/open/warehouse/22")).toBe(1);
+  });
+});

@@ -1,0 +1,147 @@
+// The npm package as users get it: `npm pack`, installed into a fresh consumer project, a consumer
+// file type-checked against the installed types (a wrong parameter must be a type error) and run
+// against a local server.
+import { execFile, spawnSync, type SpawnSyncOptions } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFaultServer, type FaultServer } from "../support/fault-server.ts";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const WAREHOUSES = [
+  { id: 22, warehouse: "Warehouse Bandung", supplier_id: 23518, address: "Bandung Kulon, Kota Bandung" },
+  { id: 30, warehouse: "Toko Utama", supplier_id: 23519, address: "Srono, Kabupaten Banyuwangi" },
+];
+
+const CONSUMER = `
+import { createNgorder, createNgorderClient, NgorderError, paginate } from "ngorder-openapi";
+import type { components } from "ngorder-openapi/types";
+import spec from "ngorder-openapi/openapi.json" with { type: "json" };
+
+const baseUrl = process.argv[2]!;
+const ngorder = createNgorder({ token: "consumer-token", baseUrl, retry: false });
+const client = createNgorderClient({ token: "consumer-token", baseUrl, language: "id" });
+
+const list = await ngorder.warehouses.list({ with_main_warehouse: true });
+const first: components["schemas"]["Warehouse"] | undefined = list.data[0];
+const detail = await client.GET("/warehouse/{id}", { params: { path: { id: 30 } } });
+const created = await ngorder.warehouses.create({ warehouse: "Warehouse Jakarta", supplier_id: 23518, user_id: [7], is_active: true });
+let failure: unknown;
+try {
+  await ngorder.warehouses.get({ id: 99 });
+} catch (error) {
+  failure = error;
+}
+
+function neverCalled() {
+  // @ts-expect-error the warehouse id is an integer
+  void client.GET("/warehouse/{id}", { params: { path: { id: "30" } } });
+  // @ts-expect-error createWarehouse requires supplier_id
+  void ngorder.warehouses.create({ warehouse: "X", user_id: [], is_active: true });
+  // @ts-expect-error Get Warehouses is not paginated
+  void paginate(ngorder.warehouses.list);
+}
+void neverCalled;
+
+console.log(JSON.stringify({
+  first: first?.warehouse,
+  detail: detail.data?.data.warehouse,
+  created: created.data.name,
+  failure: failure instanceof NgorderError ? [failure.kind, failure.status, failure.operation] : String(failure),
+  operations: Object.keys(spec.paths).length > 0,
+}));
+`;
+
+let server: FaultServer;
+let work: string;
+
+function sh(command: string, args: string[], options: SpawnSyncOptions = {}) {
+  const result = spawnSync(command, args, { encoding: "utf8", ...options });
+  expect(result.status, `${command} ${args.join(" ")}\n${result.stdout}\n${result.stderr}`).toBe(0);
+  return String(result.stdout);
+}
+
+/** The bare module names reachable from an ESM file through its relative imports. */
+function bareImports(file: string, seen = new Set<string>()): Set<string> {
+  const bare = new Set<string>();
+  if (seen.has(file)) return bare;
+  seen.add(file);
+  for (const [, specifier] of readFileSync(file, "utf8").matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/g)) {
+    if (specifier!.startsWith(".")) for (const name of bareImports(join(dirname(file), specifier!), seen)) bare.add(name);
+    else bare.add(specifier!);
+  }
+  return bare;
+}
+
+beforeAll(async () => {
+  server = await startFaultServer({
+    fallback: ({ method, path }) => {
+      if (method === "GET" && path === "/api/open/warehouse") return { status: 200, json: { data: WAREHOUSES } };
+      if (method === "GET" && path === "/api/open/warehouse/30") return { status: 200, json: { response: "Sukses", data: WAREHOUSES[1] } };
+      if (method === "POST" && path === "/api/open/warehouse") return { status: 200, json: { response: "Success", data: { id: 23, name: "Warehouse Jakarta" } } };
+      return { status: 404, json: { response: "Failed", message: "Data not found", data: null } };
+    },
+  });
+  work = mkdtempSync(join(tmpdir(), "ngorder-consumer-"));
+});
+
+afterAll(async () => {
+  await server.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe("the packed package", () => {
+  it("installs into a fresh project, type-checks a consumer and runs it", async () => {
+    const packed = JSON.parse(sh("npm", ["pack", "--json", "--pack-destination", work], { cwd: ROOT }).replace(/^[^[]*/, "")) as { filename: string; files: { path: string }[] }[];
+    const files = packed[0]!.files.map((f) => f.path);
+    expect(files.filter((f) => !f.startsWith("dist/"))).toEqual(expect.arrayContaining(["package.json"]));
+    expect(files.some((f) => /^(src|test|scripts|spec|bench)\//.test(f) || f.endsWith(".ts") && !f.endsWith(".d.ts"))).toBe(false);
+
+    const consumer = join(work, "consumer");
+    mkdirSync(consumer);
+    writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+    sh("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", join(work, packed[0]!.filename)], { cwd: consumer });
+    const installed = join(consumer, "node_modules", "ngorder-openapi");
+    expect([...bareImports(join(installed, "dist/src/index.js"))]).toEqual(["openapi-fetch"]);
+
+    writeFileSync(join(consumer, "consumer.ts"), CONSUMER);
+    writeFileSync(
+      join(consumer, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          strict: true,
+          lib: ["ES2022", "DOM"],
+          types: ["node"],
+          typeRoots: [join(ROOT, "node_modules/@types")],
+          resolveJsonModule: true,
+          outDir: "out",
+        },
+        files: ["consumer.ts"],
+      }),
+    );
+    sh(join(ROOT, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"], { cwd: consumer });
+
+    // Not spawnSync: the local server answers from this process's event loop.
+    const output = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, ["out/consumer.js", `${server.url}/api/open`], { cwd: consumer }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout))),
+    );
+    expect(JSON.parse(output)).toEqual({
+      first: "Warehouse Bandung",
+      detail: "Toko Utama",
+      created: "Warehouse Jakarta",
+      failure: ["http", 404, "getWarehouse"],
+      operations: true,
+    });
+    const seen = server.requests.map((r) => `${r.method} ${r.url} ${r.headers["accept-language"]} ${r.headers.authorization}`);
+    expect(seen).toEqual([
+      "GET /api/open/warehouse?with_main_warehouse=true en Bearer consumer-token",
+      "GET /api/open/warehouse/30 id Bearer consumer-token",
+      "POST /api/open/warehouse en Bearer consumer-token",
+      "GET /api/open/warehouse/99 en Bearer consumer-token",
+    ]);
+  }, 300_000);
+});
