@@ -1,6 +1,7 @@
 // Writes DOC-DEFECTS.md, the ledger of every place the spec departs from the printed vendor doc,
 // from the `x-doc-defects` entries of the operations (the only place a defect is written by hand).
 import { readFileSync, writeFileSync } from "node:fs";
+import { operationsOf } from "../src/contract/openapi.ts";
 import { ROOT } from "./lib/run.ts";
 
 export const DEFECT_KINDS = {
@@ -26,19 +27,15 @@ export interface DocDefect {
   confidence: "high" | "medium" | "low";
 }
 
-const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ").trim();
 
 export function renderDefects(doc: any): string {
   const rows: string[] = [];
   const counts = new Map<string, number>();
-  for (const [path, item] of Object.entries<any>(doc.paths)) {
-    for (const method of METHODS) {
-      const op = item[method];
-      for (const d of (op?.["x-doc-defects"] ?? []) as DocDefect[]) {
-        counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
-        rows.push(`| ${op.tags[0]} | ${op.summary} (\`${method.toUpperCase()} ${path}\`) | ${DEFECT_KINDS[d.kind] ? d.kind : "?"} | ${cell(d.printed)} | ${cell(d.described)} | ${cell(d.evidence)} | ${d.confidence} |`);
-      }
+  for (const { path, method, operation: op } of operationsOf(doc)) {
+    for (const d of (op["x-doc-defects"] ?? []) as DocDefect[]) {
+      counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
+      rows.push(`| ${op.tags[0]} | ${op.summary} (\`${method.toUpperCase()} ${path}\`) | ${DEFECT_KINDS[d.kind] ? d.kind : "?"} | ${cell(d.printed)} | ${cell(d.described)} | ${cell(d.evidence)} | ${d.confidence} |`);
     }
   }
   const summary = Object.entries(DEFECT_KINDS)

@@ -17,11 +17,11 @@
 // them ("flat") when the body is a required object whose fields share no name with a parameter;
 // otherwise the body goes under `body` ("nested"). `Accept-Language` is the `language` option.
 import { readFileSync, writeFileSync } from "node:fs";
+import { operationsOf, resolve as resolveRef } from "../src/contract/openapi.ts";
 import { ROOT } from "./lib/run.ts";
 
 type Json = Record<string, any>;
 
-const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 const ACCEPT_LANGUAGE = "accept-language";
 
 const pascal = (text: string) => text.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? "").toUpperCase()).replace(/^./, (c) => c.toUpperCase());
@@ -60,11 +60,7 @@ export function methodNames(namespace: string, tagName: string, operationIds: st
   return names;
 }
 
-function resolve(doc: Json, node: Json | undefined): Json | undefined {
-  let current = node;
-  while (current?.$ref) current = current.$ref.slice(2).split("/").reduce((at: Json, key: string) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
-  return current;
-}
+const resolve = (doc: Json, node: Json | undefined): Json | undefined => (node === undefined ? undefined : resolveRef(doc, node, "").node);
 
 /** The property names of an object schema (through $ref and allOf), or undefined if it is no object. */
 function objectFields(doc: Json, schema: Json | undefined): string[] | undefined {
@@ -181,16 +177,10 @@ export interface SdkMethod {
 
 /** Every operation as an SDK method, grouped by tag in the order of the root `tags` list. */
 export function sdkMethods(doc: Json): { tag: Json; namespace: string; methods: SdkMethod[] }[] {
-  const operations: Operation[] = [];
-  for (const [path, item] of Object.entries<Json>(doc.paths ?? {})) {
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      if (!op.operationId || !op.tags?.length) throw new Error(`${method.toUpperCase()} ${path} needs an operationId and a tag for the SDK`);
-      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => resolve(doc, p)!);
-      operations.push({ method, path, op, parameters });
-    }
-  }
+  const operations: Operation[] = operationsOf(doc).map(({ method, path, operation: op, parameters }) => {
+    if (!op.operationId || !op.tags?.length) throw new Error(`${method.toUpperCase()} ${path} needs an operationId and a tag for the SDK`);
+    return { method, path, op, parameters: parameters.map((p) => p.node) };
+  });
   const tags: Json[] = [...(doc.tags ?? [])];
   for (const { op } of operations) if (!tags.some((t) => t.name === op.tags[0])) tags.push({ name: op.tags[0] });
   return tags.flatMap((tag) => {

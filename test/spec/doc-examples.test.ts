@@ -2,17 +2,13 @@
 // repairs (trailing commas, redacted secrets), in the operation it documents (conventions §3.14).
 import { describe, expect, it } from "vitest";
 import { exampleValue, parseVendorDoc } from "../../scripts/lib/vendor-doc.ts";
+import { resolve as resolveRef } from "../../src/contract/openapi.ts";
 import { loadBundle, operationsOf, type Json } from "../support/spec.ts";
 
 const doc = loadBundle();
 const byKey = new Map(operationsOf(doc).map((o) => [`${o.op.tags[0]} › ${o.op.summary}`, o]));
 
-function resolve(node: any): any {
-  if (node && typeof node === "object" && typeof node.$ref === "string") {
-    return resolve(node.$ref.slice(2).split("/").reduce((n: any, k: string) => n?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc));
-  }
-  return node;
-}
+const resolve = (node: any): any => resolveRef(doc, node, "").node;
 
 /** Every example value attached to an operation: media-type examples of its body and responses. */
 function examplesOf(op: Json): unknown[] {
