@@ -168,7 +168,7 @@ function signature(doc: Json, operation: Operation): Signature {
   return { spec: specText, ...params, result, ...(spec.body ? { body: spec.body } : {}) };
 }
 
-export interface SdkMethod {
+export interface SdkCall {
   namespace: string;
   method: string;
   operation: Operation;
@@ -176,7 +176,7 @@ export interface SdkMethod {
 }
 
 /** Every operation as an SDK method, grouped by tag in the order of the root `tags` list. */
-export function sdkMethods(doc: Json): { tag: Json; namespace: string; methods: SdkMethod[] }[] {
+export function sdkMethods(doc: Json): { tag: Json; namespace: string; methods: SdkCall[] }[] {
   const operations: Operation[] = operationsOf(doc).map(({ method, path, operation: op, parameters }) => {
     if (!op.operationId || !op.tags?.length) throw new Error(`${method.toUpperCase()} ${path} needs an operationId and a tag for the SDK`);
     return { method, path, op, parameters: parameters.map((p) => p.node) };

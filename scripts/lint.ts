@@ -15,7 +15,7 @@ interface Problem {
   message: string;
 }
 
-function redocly(root: string): Problem[] {
+export function redocly(root: string): Problem[] {
   const { stdout } = run("redocly", ["lint", root, "--format=json"], { allowFailure: true });
   const report = JSON.parse(stdout.slice(stdout.indexOf("{"))) as {
     problems: { ruleId: string; severity: string; message: string; location: { source: { ref: string }; pointer: string }[] }[];

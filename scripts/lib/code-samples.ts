@@ -2,7 +2,7 @@
 // with the same request planner as the recordings, so a sample and a recording never disagree.
 import { isJsonMediaType, resolve, type Json, type SpecOperation } from "../../src/contract/openapi.ts";
 import { mediaExample, planRequest, type PlannedRequest } from "../../src/contract/plausible-request.ts";
-import type { SdkMethod } from "../generate-sdk.ts";
+import type { SdkCall } from "../generate-sdk.ts";
 
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -46,7 +46,7 @@ function tsLiteral(value: unknown): string {
     .replace(new RegExp(`"${BLOB}([^"]+)"`, "g"), (_, name: string) => `await openAsBlob("./${name}")`);
 }
 
-export function sdkSample(spec: Json, sdk: SdkMethod, req: PlannedRequest): string {
+export function sdkSample(spec: Json, sdk: SdkCall, req: PlannedRequest): string {
   const { body } = req;
   let bodyValue = body?.value;
   if (body?.mediaType === "multipart/form-data" && bodyValue && typeof bodyValue === "object") {
@@ -67,10 +67,10 @@ export function sdkSample(spec: Json, sdk: SdkMethod, req: PlannedRequest): stri
   ].join("\n");
 }
 
-export function codeSamples(spec: Json, operation: SpecOperation, sdk: SdkMethod): { lang: string; label: string; source: string }[] {
+export function codeSamples(spec: Json, operation: SpecOperation, sdk: SdkCall): { lang: string; label: string; source: string }[] {
   const req = planSample(spec, operation);
   return [
     { lang: "TypeScript", label: "Ngorder SDK", source: sdkSample(spec, sdk, req) },
-    { lang: "Shell", label: "curl", source: curlSample(spec.servers[0].url, spec, req) },
+    { lang: "curl", label: "curl", source: curlSample(spec.servers[0].url, spec, req) },
   ];
 }

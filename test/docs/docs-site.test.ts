@@ -72,7 +72,12 @@ describe("the docs site, offline", () => {
     expect(text).toMatch(/Path\s+id\s+integer\s+required\s+Warehouse ID\./);
     expect(text).toMatch(/Responses\s+200/);
     expect(text).toContain("Address of that supplier (district and city).");
-    expect(text).toContain("curl -X GET 'https://api.smartseller.co.id/api/open/warehouse/");
+    expect(text).toContain("await ngorder.warehouses.get({");
+    // The other sample is behind the language menu of the samples panel.
+    await operation.getByText("Ngorder SDK", { exact: true }).first().click();
+    await page.getByRole("menuitem", { name: "curl" }).click();
+    await operation.getByText("curl -X GET", { exact: false }).first().waitFor();
+    expect(await operation.innerText()).toContain("curl -X GET 'https://api.smartseller.co.id/api/open/warehouse/22'");
     mkdirSync("test-results", { recursive: true });
     await page.screenshot({ path: "test-results/docs-site.png" });
   });
