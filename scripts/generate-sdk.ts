@@ -17,7 +17,7 @@
 // them ("flat") when the body is a required object whose fields share no name with a parameter;
 // otherwise the body goes under `body` ("nested"). `Accept-Language` is the `language` option.
 import { readFileSync, writeFileSync } from "node:fs";
-import { operationsOf, resolve as resolveRef } from "../src/contract/openapi.ts";
+import { operationsOf, resolve as resolveRef, successResponse } from "../src/contract/openapi.ts";
 import { ROOT } from "./lib/run.ts";
 
 type Json = Record<string, any>;
@@ -146,8 +146,9 @@ function parameterObject(doc: Json, { op, parameters }: Operation, ref: string, 
 
 /** The success body's type: the JSON of the first 2xx answer, a Blob for a download, or undefined. */
 function resultType(doc: Json, { op }: Operation, ref: string, spec: Json): string {
-  const status = Object.keys(op.responses ?? {}).filter((s) => /^2\d\d$/.test(s)).sort()[0];
-  const mediaTypes = Object.keys((status && resolve(doc, op.responses[status])?.content) || {});
+  const success = successResponse(doc, op);
+  const status = success?.status;
+  const mediaTypes = Object.keys(success?.response.content ?? {});
   const json = mediaTypes.filter((m) => /json/i.test(m));
   if (!mediaTypes.length) return "undefined";
   if (!json.length) {

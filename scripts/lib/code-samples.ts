@@ -1,6 +1,6 @@
 // Code samples for one operation (Redoc's x-codeSamples), derived from the spec at docs build time
 // with the same request planner as the recordings, so a sample and a recording never disagree.
-import { isJsonMediaType, resolve, type Json, type SpecOperation } from "../../src/contract/openapi.ts";
+import { isJsonMediaType, resolve, successResponse, type Json, type SpecOperation } from "../../src/contract/openapi.ts";
 import { mediaExample, planRequest, type PlannedRequest } from "../../src/contract/plausible-request.ts";
 import type { SdkCall } from "../generate-sdk.ts";
 
@@ -8,13 +8,9 @@ const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** The example of the operation's first JSON success response: path values are taken from it. */
 function successExample(spec: Json, operation: SpecOperation): unknown {
-  for (const [status, raw] of Object.entries<Json>(operation.operation.responses ?? {})) {
-    if (!/^2\d\d$/.test(status)) continue;
-    for (const [mediaType, media] of Object.entries<Json>(resolve(spec, raw, "").node.content ?? {})) {
-      if (isJsonMediaType(mediaType)) return mediaExample(spec, media).value;
-    }
-  }
-  return undefined;
+  const content: Json = successResponse(spec, operation.operation)?.response.content ?? {};
+  const json = Object.entries<Json>(content).find(([mediaType]) => isJsonMediaType(mediaType));
+  return json ? mediaExample(spec, json[1]).value : undefined;
 }
 
 export function planSample(spec: Json, operation: SpecOperation): PlannedRequest {

@@ -2,7 +2,7 @@
 // with the contract checker's router and answers the operation's first documented 2xx response,
 // using the spec's example (the vendor doc's) or, failing one, a value derived from the schema.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { basePathsOf, isJsonMediaType, operationsOf, resolve, type Json, type SpecOperation } from "../../src/contract/openapi.ts";
+import { basePathsOf, isJsonMediaType, operationsOf, successResponse, type Json, type SpecOperation } from "../../src/contract/openapi.ts";
 import { mediaExample } from "../../src/contract/plausible-request.ts";
 import { plausibleValue } from "../../src/contract/plausible-value.ts";
 import { Router } from "../../src/contract/router.ts";
@@ -13,9 +13,9 @@ function failed(res: ServerResponse, status: number, message: string): true {
 }
 
 function answer(spec: Json, operation: SpecOperation, res: ServerResponse): true {
-  const [status, raw] = Object.entries<Json>(operation.operation.responses).find(([code]) => /^2\d\d$/.test(code)) ?? [];
-  if (!status) return failed(res, 501, `${operation.id} documents no success response`);
-  const response = resolve(spec, raw, "").node as Json;
+  const success = successResponse(spec, operation.operation);
+  if (!success) return failed(res, 501, `${operation.id} documents no success response`);
+  const { status, response } = success;
   const [mediaType, media] = Object.entries<Json>(response.content ?? {})[0] ?? [];
   const headers = { "x-mock-operation": operation.id };
   if (!mediaType || !media) {

@@ -64,11 +64,11 @@ function readJsonBlock(lines: string[], start: number): { text: string; end: num
   // The scrape sometimes keeps a Markdown backtick before the opening bracket (Create Order).
   const first = (lines[start] ?? "").trim().replace(/^`/, "");
   if (!first.startsWith("{") && !first.startsWith("[")) return { text: "", end: start };
-  lines = [...lines.slice(0, start), first, ...lines.slice(start + 1)];
+  const lineAt = (i: number) => (i === start ? first : (lines[i] ?? ""));
   let depth = 0;
   let inString = false;
   for (let i = start; i < lines.length; i++) {
-    const line = lines[i] ?? "";
+    const line = lineAt(i);
     for (let c = 0; c < line.length; c++) {
       const ch = line[c];
       if (inString) {
@@ -79,9 +79,9 @@ function readJsonBlock(lines: string[], start: number): { text: string; end: num
       else if (ch === "}" || ch === "]") depth--;
     }
     inString = false; // a string never spans lines in this scrape
-    if (depth <= 0) return { text: lines.slice(start, i + 1).join("\n"), end: i + 1 };
+    if (depth <= 0) return { text: [first, ...lines.slice(start + 1, i + 1)].join("\n"), end: i + 1 };
   }
-  return { text: lines.slice(start).join("\n"), end: lines.length };
+  return { text: [first, ...lines.slice(start + 1)].join("\n"), end: lines.length };
 }
 
 function toRow(table: string, text: string): DocTableRow {

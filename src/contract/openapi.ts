@@ -91,6 +91,12 @@ export function operationsOf(spec: Json): SpecOperation[] {
   return operations;
 }
 
+/** The operation's success answer: its lowest 2xx status and the response object, `$ref` resolved. */
+export function successResponse(spec: Json, operation: Json): { status: string; response: Json } | undefined {
+  const status = Object.keys(operation.responses ?? {}).filter((code) => /^2\d\d$/.test(code)).sort()[0];
+  return status === undefined ? undefined : { status, response: resolve(spec, operation.responses[status], "").node };
+}
+
 /** The path part of each server URL ("/api/open"), without a trailing slash. */
 export function basePathsOf(spec: Json): string[] {
   const urls: string[] = (spec.servers ?? []).map((s: Json) => String(s.url));
