@@ -1,7 +1,7 @@
 // Prints how long each step of `npm run build` takes on this machine, and the total.
 // Usage: npx tsx bench/build.ts
 import { execFileSync } from "node:child_process";
-import { ROOT } from "../scripts/lib/run.ts";
+import { ROOT } from "../scripts/lib/paths.ts";
 
 const steps = ["lint", "generate", "docs"];
 const times: [string, number][] = [];

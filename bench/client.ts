@@ -12,8 +12,13 @@ import createClient from "openapi-fetch";
 import type { paths } from "../generated/schema.d.ts";
 import { createNgorder, createNgorderClient } from "../src/index.ts";
 import { startFaultServer } from "../test/support/fault-server.ts";
+import { fileURLToPath } from "node:url";
+import { ROOT } from "../scripts/lib/paths.ts";
 
-const WAREHOUSE = { response: "Success", data: { id: 22, warehouse: "Warehouse Bandung", supplier_id: 23518, address: "Bandung Kulon, Kota Bandung" } };
+const WAREHOUSE = {
+  response: "Success",
+  data: { id: 22, warehouse: "Warehouse Bandung", supplier_id: 23518, address: "Bandung Kulon, Kota Bandung" },
+};
 const TOKEN = "bench-token-0123456789abcdef";
 
 if (process.argv[2] === "serve") {
@@ -25,14 +30,20 @@ if (process.argv[2] === "serve") {
 }
 
 async function measureCalls(rounds: number): Promise<Map<string, number>> {
-  const child = fork(new URL(import.meta.url).pathname, ["serve"], { stdio: "inherit" });
+  const child = fork(fileURLToPath(import.meta.url), ["serve"], { stdio: "inherit" });
   const origin = await new Promise<string>((resolve) => child.once("message", (url) => resolve(String(url))));
   const baseUrl = `${origin}/api/open`;
   const headers = { Authorization: `Bearer ${TOKEN}`, "Accept-Language": "en" };
   const id = 22;
 
   // Armed as shipped: auth, language, a 30 s timeout, 2 retries for GET.
-  const client = createNgorderClient({ token: TOKEN, baseUrl, language: "en", timeoutMs: 30_000, retry: { retries: 2 } });
+  const client = createNgorderClient({
+    token: TOKEN,
+    baseUrl,
+    language: "en",
+    timeoutMs: 30_000,
+    retry: { retries: 2 },
+  });
   const ngorder = createNgorder({ token: TOKEN, baseUrl, language: "en", timeoutMs: 30_000, retry: { retries: 2 } });
   const stock = createClient<paths>({ baseUrl });
   stock.use({ onRequest: ({ request }) => void request.headers.set("Authorization", headers.Authorization) });
@@ -41,8 +52,10 @@ async function measureCalls(rounds: number): Promise<Map<string, number>> {
     "raw fetch": async () => (await fetch(`${baseUrl}/warehouse/${id}`, { headers })).json(),
     "ngorder client.GET": () => client.GET("/warehouse/{id}", { params: { path: { id } } }),
     "ngorder SDK warehouses.get": () => ngorder.warehouses.get({ id }),
-    "ref: openapi-fetch + 1 header middleware": () => stock.GET("/warehouse/{id}", { params: { path: { id }, header: { "Accept-Language": "en" } } }),
-    "ref: raw fetch + AbortSignal.timeout": async () => (await fetch(`${baseUrl}/warehouse/${id}`, { headers, signal: AbortSignal.timeout(30_000) })).json(),
+    "ref: openapi-fetch + 1 header middleware": () =>
+      stock.GET("/warehouse/{id}", { params: { path: { id }, header: { "Accept-Language": "en" } } }),
+    "ref: raw fetch + AbortSignal.timeout": async () =>
+      (await fetch(`${baseUrl}/warehouse/${id}`, { headers, signal: AbortSignal.timeout(30_000) })).json(),
   };
   const names = Object.keys(candidates);
   const samples = names.map(() => [] as number[]);
@@ -60,7 +73,7 @@ async function measureCalls(rounds: number): Promise<Map<string, number>> {
 
 async function gzippedSize(contents: string): Promise<{ minified: number; gzipped: number }> {
   const result = await build({
-    stdin: { contents, resolveDir: new URL("..", import.meta.url).pathname, loader: "ts" },
+    stdin: { contents, resolveDir: ROOT, loader: "ts" },
     bundle: true,
     minify: true,
     format: "esm",
@@ -77,11 +90,20 @@ async function main(rounds: number): Promise<void> {
   const times = await measureCalls(rounds);
   const raw = times.get("raw fetch")!;
   console.log("median per call                              µs    × raw fetch");
-  for (const [name, us] of times) console.log(`${name.padEnd(42)} ${us.toFixed(1).padStart(6)}    ${(us / raw).toFixed(3)}`);
+  for (const [name, us] of times)
+    console.log(`${name.padEnd(42)} ${us.toFixed(1).padStart(6)}    ${(us / raw).toFixed(3)}`);
 
-  const runtime = await gzippedSize(`export { createNgorderClient, NgorderError, paginate, pages } from "./src/index.ts";`);
-  const withSdk = await gzippedSize(`export { createNgorder, createNgorderClient, NgorderError, paginate, pages } from "./src/index.ts";`);
+  const runtime = await gzippedSize(
+    `export { createNgorderClient, NgorderError, paginate, pages } from "./src/index.ts";`,
+  );
+  const withSdk = await gzippedSize(
+    `export { createNgorder, createNgorderClient, NgorderError, paginate, pages } from "./src/index.ts";`,
+  );
   console.log("\nsize, esbuild --minify, gzip -9                 minified   gzipped");
-  console.log(`runtime (src/ + openapi-fetch)                 ${String(runtime.minified).padStart(8)}   ${String(runtime.gzipped).padStart(7)} B`);
-  console.log(`runtime + generated SDK (every operation)      ${String(withSdk.minified).padStart(8)}   ${String(withSdk.gzipped).padStart(7)} B`);
+  console.log(
+    `runtime (src/ + openapi-fetch)                 ${String(runtime.minified).padStart(8)}   ${String(runtime.gzipped).padStart(7)} B`,
+  );
+  console.log(
+    `runtime + generated SDK (every operation)      ${String(withSdk.minified).padStart(8)}   ${String(withSdk.gzipped).padStart(7)} B`,
+  );
 }

@@ -8,9 +8,10 @@ import { harFilesIn, readHar } from "../src/contract/check-files.ts";
 import { ContractChecker } from "../src/contract/checker.ts";
 import type { HarEntry } from "../src/contract/har.ts";
 import { bundledSpecPath, loadSpec } from "../src/contract/openapi.ts";
+import { ROOT } from "../scripts/lib/paths.ts";
 
 const seconds = Math.max(2, Number(process.argv[2] ?? 10));
-const entries: HarEntry[] = harFilesIn([new URL("../test/recordings/vendor-doc/", import.meta.url).pathname]).flatMap((file) => {
+const entries: HarEntry[] = harFilesIn([`${ROOT}test/recordings/vendor-doc/`]).flatMap((file) => {
   const read = readHar(file);
   return "har" in read ? read.har.log.entries : [];
 });
@@ -23,7 +24,8 @@ const compileMs = performance.now() - start;
 if (problems.length) throw new Error(`the spec does not compile: ${problems.map((p) => p.message).join("; ")}`);
 for (const [i, entry] of entries.entries()) {
   const failures = checker.checkEntry(entry, i).failures;
-  if (failures.length) throw new Error(`recording ${i} fails: ${failures[0]!.message}; the benchmark measures passing checks`);
+  if (failures.length)
+    throw new Error(`recording ${i} fails: ${failures[0]!.message}; the benchmark measures passing checks`);
 }
 
 const rates: number[] = [];
@@ -41,6 +43,8 @@ const format = (rate: number) => `${Math.round(rate).toLocaleString("en")} recor
 
 console.log(`operations in the spec:      ${checker.operations.length}`);
 console.log(`first compile (load + all):  ${compileMs.toFixed(0)} ms`);
-console.log(`recordings:                  ${entries.length} (response body median ${bodyBytes[bodyBytes.length >> 1]} B, max ${bodyBytes.at(-1)} B)`);
+console.log(
+  `recordings:                  ${entries.length} (response body median ${bodyBytes[bodyBytes.length >> 1]} B, max ${bodyBytes.at(-1)} B)`,
+);
 console.log(`first second:                ${format(rates[0]!)}`);
 console.log(`steady (median, one core):   ${format(steady[steady.length >> 1]!)}`);

@@ -24,10 +24,18 @@ try {
     const tab = await browser.context.newPage();
     const start = performance.now();
     await tab.goto(`${server.url}/`, { waitUntil: "commit" });
-    await tab.waitForFunction((names: string[]) => {
-      const labels = new Set([...document.querySelectorAll('[data-component-name="Menu/MenuItem"]')].map((e) => e.firstElementChild?.textContent?.trim()));
-      return names.every((n) => labels.has(n));
-    }, sections, { polling: "raf" });
+    await tab.waitForFunction(
+      (names: string[]) => {
+        const labels = new Set(
+          [...document.querySelectorAll('[data-component-name="Menu/MenuItem"]')].map((e) =>
+            e.firstElementChild?.textContent?.trim(),
+          ),
+        );
+        return names.every((n) => labels.has(n));
+      },
+      sections,
+      { polling: "raf" },
+    );
     times.push(performance.now() - start);
     await tab.close();
   }
@@ -37,5 +45,9 @@ try {
 }
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)]!;
-console.log(`docs site: ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB (index.html ${(page.length / 1024).toFixed(0)} KiB, ${(gzipSync(page).length / 1024).toFixed(0)} KiB gzipped)`);
-console.log(`menu rendered (${sections.length} sections, ${operationsOf(loadBundle()).length} operations): median ${median.toFixed(0)} ms over ${loads} loads (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)})`);
+console.log(
+  `docs site: ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB (index.html ${(page.length / 1024).toFixed(0)} KiB, ${(gzipSync(page).length / 1024).toFixed(0)} KiB gzipped)`,
+);
+console.log(
+  `menu rendered (${sections.length} sections, ${operationsOf(loadBundle()).length} operations): median ${median.toFixed(0)} ms over ${loads} loads (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)})`,
+);

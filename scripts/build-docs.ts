@@ -6,7 +6,8 @@ import { operationsOf } from "../src/contract/openapi.ts";
 import { renderDefects } from "./generate-defects.ts";
 import { sdkMethods } from "./generate-sdk.ts";
 import { codeSamples } from "./lib/code-samples.ts";
-import { ROOT, run } from "./lib/run.ts";
+import { run } from "./lib/run.ts";
+import { isMain, ROOT } from "./lib/paths.ts";
 
 export const DOCS_DIR = `${ROOT}build/docs`;
 
@@ -31,8 +32,11 @@ and network errors, a POST or PATCH never on its own.
 
 export function decorate(doc: any): any {
   const site = structuredClone(doc);
-  const sdk = new Map(sdkMethods(doc).flatMap(({ methods }) => methods.map((m) => [m.operation.op.operationId as string, m])));
-  for (const operation of operationsOf(site)) operation.operation["x-codeSamples"] = codeSamples(site, operation, sdk.get(operation.id)!);
+  const sdk = new Map(
+    sdkMethods(doc).flatMap(({ methods }) => methods.map((m) => [m.operation.op.operationId as string, m])),
+  );
+  for (const operation of operationsOf(site))
+    operation.operation["x-codeSamples"] = codeSamples(site, operation, sdk.get(operation.id)!);
   site.info.description = `${site.info.description}\n${QUICK_START}`;
   const ledger = renderDefects(doc).replace(/^<!--.*-->\n# .*\n/, "");
   site.tags.push({ name: "Doc defects", "x-traitTag": true, description: ledger });
@@ -46,8 +50,13 @@ export function buildDocs(): string {
   const sitePath = `${ROOT}build/docs-openapi.json`;
   writeFileSync(sitePath, JSON.stringify(decorate(doc)));
   run("redocly", [
-    "build-docs", sitePath, "--inlineBundle", "-o", `${DOCS_DIR}/index.html`,
-    "--title", "Ngorder Open API",
+    "build-docs",
+    sitePath,
+    "--inlineBundle",
+    "-o",
+    `${DOCS_DIR}/index.html`,
+    "--title",
+    "Ngorder Open API",
   ]);
   // The plain bundle, for download beside the page.
   copyFileSync(`${ROOT}generated/openapi.json`, `${DOCS_DIR}/openapi.json`);
@@ -55,6 +64,6 @@ export function buildDocs(): string {
   return `${DOCS_DIR}/index.html`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   console.log(`docs built: ${buildDocs()}`);
 }

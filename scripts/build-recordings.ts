@@ -3,9 +3,16 @@
 // Requests use the parameters' examples or plausible values, and the request example as body.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { harEntry, harLog, type HarEntry } from "../src/contract/har.ts";
-import { joinPointer, loadSpec, operationsOf, resolve, type Json, type SpecOperation } from "../src/contract/openapi.ts";
+import {
+  joinPointer,
+  loadSpec,
+  operationsOf,
+  resolve,
+  type Json,
+  type SpecOperation,
+} from "../src/contract/openapi.ts";
 import { planRequest, postDataOf } from "../src/contract/plausible-request.ts";
-import { ROOT } from "./lib/run.ts";
+import { isMain, ROOT } from "./lib/paths.ts";
 
 export const VENDOR_DOC_RECORDINGS = `${ROOT}test/recordings/vendor-doc`;
 
@@ -16,7 +23,10 @@ const isVendorDocExample = (name: string) => name.startsWith("vendorDoc");
 const RECORDED_AT = "2024-01-31T03:00:00.000Z";
 
 export function sectionSlug(section: string): string {
-  return section.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return section
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 function entriesOf(spec: Json, operation: SpecOperation): HarEntry[] {
@@ -32,7 +42,10 @@ function entriesOf(spec: Json, operation: SpecOperation): HarEntry[] {
         const request = planRequest(spec, operation, { responseExample: value });
         const query = new URLSearchParams(request.query).toString();
         const text = JSON.stringify(value);
-        const derivedBody = request.body?.source === "schema" ? "; request body derived from the schema (the doc prints no request example)" : "";
+        const derivedBody =
+          request.body?.source === "schema"
+            ? "; request body derived from the schema (the doc prints no request example)"
+            : "";
         entries.push(
           harEntry({
             method: request.method,
@@ -73,14 +86,19 @@ export function vendorDocRecordings(spec: Json): Map<string, HarEntry[]> {
 
 export function buildRecordings(spec: Json = loadSpec(`${ROOT}generated/openapi.json`)): void {
   mkdirSync(VENDOR_DOC_RECORDINGS, { recursive: true });
-  for (const stale of readdirSync(VENDOR_DOC_RECORDINGS).filter((f) => f.endsWith(".har"))) rmSync(`${VENDOR_DOC_RECORDINGS}/${stale}`);
+  for (const stale of readdirSync(VENDOR_DOC_RECORDINGS).filter((f) => f.endsWith(".har")))
+    rmSync(`${VENDOR_DOC_RECORDINGS}/${stale}`);
   for (const [file, entries] of vendorDocRecordings(spec)) {
-    const har = harLog("ngorder-openapi scripts/build-recordings.ts", entries, "Derived from the vendor doc's examples in generated/openapi.json by scripts/build-recordings.ts. Do not edit: run `npm run generate`.");
+    const har = harLog(
+      "ngorder-openapi scripts/build-recordings.ts",
+      entries,
+      "Derived from the vendor doc's examples in generated/openapi.json by scripts/build-recordings.ts. Do not edit: run `npm run generate`.",
+    );
     writeFileSync(`${VENDOR_DOC_RECORDINGS}/${file}`, `${JSON.stringify(har, null, 2)}\n`);
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   buildRecordings();
   console.log("wrote test/recordings/vendor-doc/*.har");
 }

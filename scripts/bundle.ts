@@ -2,7 +2,8 @@
 // Usage: tsx scripts/bundle.ts [root.yaml] [outDir]
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { parse } from "yaml";
-import { ROOT, run } from "./lib/run.ts";
+import { run } from "./lib/run.ts";
+import { isMain, ROOT } from "./lib/paths.ts";
 
 export function bundle(root = "spec/openapi.yaml", outDir = `${ROOT}generated`): void {
   mkdirSync(outDir, { recursive: true });
@@ -12,7 +13,7 @@ export function bundle(root = "spec/openapi.yaml", outDir = `${ROOT}generated`):
   writeFileSync(`${outDir}/openapi.json`, `${JSON.stringify(doc, null, 2)}\n`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   bundle(process.argv[2], process.argv[3]);
   console.log("bundled generated/openapi.yaml and generated/openapi.json");
 }

@@ -2,7 +2,7 @@
 // type file or SDK never lands. Run after changing spec/ and commit what it writes.
 import { execFileSync } from "node:child_process";
 import { generateAll } from "./generate.ts";
-import { ROOT } from "./lib/run.ts";
+import { ROOT } from "./lib/paths.ts";
 
 /** Everything `npm run generate` writes, including the recordings derived from the spec. */
 const CHECKED = ["generated", "DOC-DEFECTS.md", "test/recordings/vendor-doc"];

@@ -2,11 +2,11 @@
 // from the `x-doc-defects` entries of the operations (the only place a defect is written by hand).
 import { readFileSync, writeFileSync } from "node:fs";
 import { operationsOf } from "../src/contract/openapi.ts";
-import { ROOT } from "./lib/run.ts";
+import { isMain, ROOT } from "./lib/paths.ts";
 
 export const DEFECT_KINDS = {
   "broken-endpoint": "Endpoint missing, truncated or contradicting its section: reconstructed",
-  "get-with-body": "GET with \"Body\" parameters: described as query parameters",
+  "get-with-body": 'GET with "Body" parameters: described as query parameters',
   "wrong-location": "Parameter printed under the wrong location",
   misspelling: "Misspelt name: the spelling the API itself uses",
   type: "Type printed wrongly or inconsistently",
@@ -27,7 +27,11 @@ export interface DocDefect {
   confidence: "high" | "medium" | "low";
 }
 
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ").trim();
+const cell = (s: string) =>
+  s
+    .replace(/\|/g, "\\|")
+    .replace(/\s*\n\s*/g, " ")
+    .trim();
 
 export function renderDefects(doc: any): string {
   const rows: string[] = [];
@@ -35,7 +39,9 @@ export function renderDefects(doc: any): string {
   for (const { path, method, operation: op } of operationsOf(doc)) {
     for (const d of (op["x-doc-defects"] ?? []) as DocDefect[]) {
       counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
-      rows.push(`| ${op.tags[0]} | ${op.summary} (\`${method.toUpperCase()} ${path}\`) | ${DEFECT_KINDS[d.kind] ? d.kind : "?"} | ${cell(d.printed)} | ${cell(d.described)} | ${cell(d.evidence)} | ${d.confidence} |`);
+      rows.push(
+        `| ${op.tags[0]} | ${op.summary} (\`${method.toUpperCase()} ${path}\`) | ${DEFECT_KINDS[d.kind] ? d.kind : "?"} | ${cell(d.printed)} | ${cell(d.described)} | ${cell(d.evidence)} | ${d.confidence} |`,
+      );
     }
   }
   const summary = Object.entries(DEFECT_KINDS)
@@ -64,7 +70,7 @@ export function generateDefects(): void {
   writeFileSync(`${ROOT}DOC-DEFECTS.md`, renderDefects(doc));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   generateDefects();
   console.log("generated DOC-DEFECTS.md");
 }

@@ -18,23 +18,29 @@
 // otherwise the body goes under `body` ("nested"). `Accept-Language` is the `language` option.
 import { readFileSync, writeFileSync } from "node:fs";
 import { operationsOf, resolve as resolveRef, successResponse } from "../src/contract/openapi.ts";
-import { ROOT } from "./lib/run.ts";
+import { isMain, ROOT } from "./lib/paths.ts";
 
 type Json = Record<string, any>;
 
 const ACCEPT_LANGUAGE = "accept-language";
 
-const pascal = (text: string) => text.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? "").toUpperCase()).replace(/^./, (c) => c.toUpperCase());
+const pascal = (text: string) =>
+  text
+    .replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? "").toUpperCase())
+    .replace(/^./, (c) => c.toUpperCase());
 const camel = (text: string) => pascal(text).replace(/^./, (c) => c.toLowerCase());
-const singular = (noun: string) => (noun.endsWith("ies") ? `${noun.slice(0, -3)}y` : noun.endsWith("s") ? noun.slice(0, -1) : noun);
-const plural = (noun: string) => (noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : noun.endsWith("s") ? noun : `${noun}s`);
+const singular = (noun: string) =>
+  noun.endsWith("ies") ? `${noun.slice(0, -3)}y` : noun.endsWith("s") ? noun.slice(0, -1) : noun;
+const plural = (noun: string) =>
+  noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : noun.endsWith("s") ? noun : `${noun}s`;
 
 /** The operationId without the first candidate noun that stands in it as whole camelCase words. */
 export function stripNoun(operationId: string, nouns: string[]): string | undefined {
   for (const noun of [...new Set(nouns)].sort((a, b) => b.length - a.length)) {
     for (let at = operationId.indexOf(noun, 1); at > 0; at = operationId.indexOf(noun, at + 1)) {
       const next = operationId[at + noun.length];
-      if (next === undefined || /[A-Z0-9]/.test(next)) return operationId.slice(0, at) + operationId.slice(at + noun.length);
+      if (next === undefined || /[A-Z0-9]/.test(next))
+        return operationId.slice(0, at) + operationId.slice(at + noun.length);
     }
   }
   return undefined;
@@ -48,19 +54,24 @@ export function methodNames(namespace: string, tagName: string, operationIds: st
     const stripped = stripNoun(id, nouns);
     names.set(id, stripped && !(stripped in Object.prototype) ? stripped : id);
   }
-  for (let clash = true; clash; ) {
+  for (let clash = true; clash;) {
     clash = false;
     const owners = new Map<string, string[]>();
     for (const [id, name] of names) owners.set(name, [...(owners.get(name) ?? []), id]);
     for (const ids of owners.values()) {
       if (ids.length < 2) continue;
-      for (const id of ids) if (names.get(id) !== id) (names.set(id, id), (clash = true));
+      for (const id of ids) {
+        if (names.get(id) === id) continue;
+        names.set(id, id);
+        clash = true;
+      }
     }
   }
   return names;
 }
 
-const resolve = (doc: Json, node: Json | undefined): Json | undefined => (node === undefined ? undefined : resolveRef(doc, node, "").node);
+const resolve = (doc: Json, node: Json | undefined): Json | undefined =>
+  node === undefined ? undefined : resolveRef(doc, node, "").node;
 
 /** The property names of an object schema (through $ref and allOf), or undefined if it is no object. */
 function objectFields(doc: Json, schema: Json | undefined): string[] | undefined {
@@ -71,7 +82,9 @@ function objectFields(doc: Json, schema: Json | undefined): string[] | undefined
     return parts.includes(undefined) ? undefined : parts.flat();
   }
   if (s.oneOf || s.anyOf) return undefined;
-  const isObject = s.type === "object" || (Array.isArray(s.type) ? s.type.length === 1 && s.type[0] === "object" : s.type === undefined && s.properties);
+  const isObject =
+    s.type === "object" ||
+    (Array.isArray(s.type) ? s.type.length === 1 && s.type[0] === "object" : s.type === undefined && s.properties);
   return isObject ? Object.keys(s.properties ?? {}) : undefined;
 }
 
@@ -94,12 +107,17 @@ function jsdoc(op: Operation, indent: string): string {
   const lines: string[] = [op.op.summary ?? op.op.operationId];
   const inferred = op.op["x-endpoint-inferred"];
   if (inferred) {
-    lines.push("", `⚠️ Endpoint inferred (confidence: ${inferred.confidence ?? "unknown"}): the vendor doc prints \`${inferred.printed ?? "?"}\`. ${inferred.evidence ?? ""}`.trim());
+    lines.push(
+      "",
+      `⚠️ Endpoint inferred (confidence: ${inferred.confidence ?? "unknown"}): the vendor doc prints \`${inferred.printed ?? "?"}\`. ${inferred.evidence ?? ""}`.trim(),
+    );
   }
   if (op.op.description) lines.push("", ...String(op.op.description).trim().split("\n"));
   lines.push("", `\`${op.method.toUpperCase()} ${op.path}\` (operationId \`${op.op.operationId}\`)`);
   if (op.op.deprecated) lines.push("@deprecated");
-  return [`${indent}/**`, ...lines.map((line) => `${indent} *${line ? ` ${comment(line)}` : ""}`), `${indent} */`].join("\n");
+  return [`${indent}/**`, ...lines.map((line) => `${indent} *${line ? ` ${comment(line)}` : ""}`), `${indent} */`].join(
+    "\n",
+  );
 }
 
 interface Signature {
@@ -113,8 +131,14 @@ interface Signature {
 }
 
 /** The parameter object's type, and where the runtime finds the body and the query in it. */
-function parameterObject(doc: Json, { op, parameters }: Operation, ref: string, spec: Json): Pick<Signature, "params" | "paramsRequired"> {
-  const byPlace = (place: string) => parameters.filter((p) => p.in === place && !(place === "header" && p.name.toLowerCase() === ACCEPT_LANGUAGE));
+function parameterObject(
+  doc: Json,
+  { op, parameters }: Operation,
+  ref: string,
+  spec: Json,
+): Pick<Signature, "params" | "paramsRequired"> {
+  const byPlace = (place: string) =>
+    parameters.filter((p) => p.in === place && !(place === "header" && p.name.toLowerCase() === ACCEPT_LANGUAGE));
   const [pathParams, queryParams, headerParams] = ["path", "query", "header"].map(byPlace) as [Json[], Json[], Json[]];
   const names = new Set([...pathParams, ...queryParams, ...headerParams].map((p) => p.name as string));
   const parts: string[] = [];
@@ -165,7 +189,9 @@ function signature(doc: Json, operation: Operation): Signature {
   const spec: Json = { method: operation.method.toUpperCase(), path: operation.path, operationId: id };
   const params = parameterObject(doc, operation, ref, spec);
   const result = resultType(doc, operation, ref, spec);
-  const specText = `{ ${Object.entries(spec).map(([key, value]) => `${key}: ${literal(value).replace(/,/g, ", ")}`).join(", ")} }`;
+  const specText = `{ ${Object.entries(spec)
+    .map(([key, value]) => `${key}: ${literal(value).replace(/,/g, ", ")}`)
+    .join(", ")} }`;
   return { spec: specText, ...params, result, ...(spec.body ? { body: spec.body } : {}) };
 }
 
@@ -179,7 +205,8 @@ export interface SdkCall {
 /** Every operation as an SDK method, grouped by tag in the order of the root `tags` list. */
 export function sdkMethods(doc: Json): { tag: Json; namespace: string; methods: SdkCall[] }[] {
   const operations: Operation[] = operationsOf(doc).map(({ method, path, operation: op, parameters }) => {
-    if (!op.operationId || !op.tags?.length) throw new Error(`${method.toUpperCase()} ${path} needs an operationId and a tag for the SDK`);
+    if (!op.operationId || !op.tags?.length)
+      throw new Error(`${method.toUpperCase()} ${path} needs an operationId and a tag for the SDK`);
     return { method, path, op, parameters: parameters.map((p) => p.node) };
   });
   const tags: Json[] = [...(doc.tags ?? [])];
@@ -188,8 +215,23 @@ export function sdkMethods(doc: Json): { tag: Json; namespace: string; methods: 
     const ops = operations.filter((o) => o.op.tags[0] === tag.name);
     if (!ops.length) return [];
     const namespace: string = tag["x-sdk-name"] ?? camel(tag.name);
-    const names = methodNames(namespace, tag.name, ops.map((o) => o.op.operationId));
-    return [{ tag, namespace, methods: ops.map((o) => ({ namespace, method: names.get(o.op.operationId)!, operation: o, signature: signature(doc, o) })) }];
+    const names = methodNames(
+      namespace,
+      tag.name,
+      ops.map((o) => o.op.operationId),
+    );
+    return [
+      {
+        tag,
+        namespace,
+        methods: ops.map((o) => ({
+          namespace,
+          method: names.get(o.op.operationId)!,
+          operation: o,
+          signature: signature(doc, o),
+        })),
+      },
+    ];
   });
 }
 
@@ -199,11 +241,25 @@ export function renderSdk(doc: Json): string {
   const values: string[] = [];
   for (const { tag, namespace, methods: sdk } of sdkMethods(doc)) {
     const api = `${pascal(namespace)}Api`;
-    const tagDoc = `  /** ${comment(tag.name)}${tag.description ? `: ${comment(String(tag.description).trim().replace(/\s*\n\s*/g, " "))}` : ""} */`;
+    const tagDoc = `  /** ${comment(tag.name)}${
+      tag.description
+        ? `: ${comment(
+            String(tag.description)
+              .trim()
+              .replace(/\s*\n\s*/g, " "),
+          )}`
+        : ""
+    } */`;
     const methods: string[] = [];
     const implementations: string[] = [];
-    for (const { method: name, operation: o, signature: { spec, params, paramsRequired, result } } of sdk) {
-      methods.push(`${jsdoc(o, "  ")}\n  ${name}(params${paramsRequired ? "" : "?"}: ${params}, options?: CallOptions): Promise<${result}>;`);
+    for (const {
+      method: name,
+      operation: o,
+      signature: { spec, params, paramsRequired, result },
+    } of sdk) {
+      methods.push(
+        `${jsdoc(o, "  ")}\n  ${name}(params${paramsRequired ? "" : "?"}: ${params}, options?: CallOptions): Promise<${result}>;`,
+      );
       implementations.push(`      ${name}: op(${spec}),`);
     }
     interfaces.push(`${tagDoc.trimStart()}\nexport interface ${api} {\n${methods.join("\n\n")}\n}`);
@@ -245,7 +301,7 @@ export function generateSdk(): void {
   writeFileSync(`${ROOT}generated/sdk.ts`, renderSdk(doc));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   generateSdk();
   console.log("generated generated/sdk.ts");
 }

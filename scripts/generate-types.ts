@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
-import { ROOT } from "./lib/run.ts";
+import { isMain, ROOT } from "./lib/paths.ts";
 
 const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier("Blob"));
 const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());
@@ -24,7 +24,7 @@ export async function generateTypes(): Promise<void> {
   writeFileSync(`${ROOT}generated/schema.d.ts`, header + astToString(ast));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   await generateTypes();
   console.log("generated generated/schema.d.ts");
 }

@@ -5,6 +5,7 @@ import { bundle } from "./bundle.ts";
 import { generateDefects } from "./generate-defects.ts";
 import { generateSdk } from "./generate-sdk.ts";
 import { generateTypes } from "./generate-types.ts";
+import { isMain } from "./lib/paths.ts";
 
 export async function generateAll(): Promise<void> {
   bundle();
@@ -14,7 +15,9 @@ export async function generateAll(): Promise<void> {
   buildRecordings();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   await generateAll();
-  console.log("generated: generated/openapi.{yaml,json}, generated/schema.d.ts, generated/sdk.ts, DOC-DEFECTS.md, test/recordings/vendor-doc/*.har");
+  console.log(
+    "generated: generated/openapi.{yaml,json}, generated/schema.d.ts, generated/sdk.ts, DOC-DEFECTS.md, test/recordings/vendor-doc/*.har",
+  );
 }

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundle } from "./bundle.ts";
 import { run } from "./lib/run.ts";
+import { isMain } from "./lib/paths.ts";
 
 interface Problem {
   tool: string;
@@ -18,7 +19,12 @@ interface Problem {
 export function redocly(root: string): Problem[] {
   const { stdout } = run("redocly", ["lint", root, "--format=json"], { allowFailure: true });
   const report = JSON.parse(stdout.slice(stdout.indexOf("{"))) as {
-    problems: { ruleId: string; severity: string; message: string; location: { source: { ref: string }; pointer: string }[] }[];
+    problems: {
+      ruleId: string;
+      severity: string;
+      message: string;
+      location: { source: { ref: string }; pointer: string }[];
+    }[];
   };
   return report.problems.map((p) => ({
     tool: `redocly ${p.ruleId}`,
@@ -29,9 +35,14 @@ export function redocly(root: string): Problem[] {
 }
 
 function spectral(bundlePath: string): Problem[] {
-  const { stdout } = run("spectral", ["lint", bundlePath, "--format=json", "--quiet", "--fail-severity=hint"], { allowFailure: true });
+  const { stdout } = run("spectral", ["lint", bundlePath, "--format=json", "--quiet", "--fail-severity=hint"], {
+    allowFailure: true,
+  });
   const text = stdout.trim();
-  if (!text.startsWith("[")) return text && !/No results/.test(text) ? [{ tool: "spectral", severity: "error", where: bundlePath, message: text }] : [];
+  if (!text.startsWith("["))
+    return text && !/No results/.test(text)
+      ? [{ tool: "spectral", severity: "error", where: bundlePath, message: text }]
+      : [];
   const severities = ["error", "warn", "info", "hint"];
   return (JSON.parse(text) as { code: string; severity: number; message: string; path: string[] }[]).map((r) => ({
     tool: `spectral ${r.code}`,
@@ -43,7 +54,16 @@ function spectral(bundlePath: string): Problem[] {
 
 function officialSchema(bundlePath: string): Problem[] {
   const { status, stdout, stderr } = run("validate-api", [bundlePath], { allowFailure: true });
-  return status === 0 ? [] : [{ tool: "openapi-schema-validator", severity: "error", where: bundlePath, message: `${stdout}${stderr}`.trim() }];
+  return status === 0
+    ? []
+    : [
+        {
+          tool: "openapi-schema-validator",
+          severity: "error",
+          where: bundlePath,
+          message: `${stdout}${stderr}`.trim(),
+        },
+      ];
 }
 
 export function lint(root = "spec/openapi.yaml"): Problem[] {
@@ -56,7 +76,7 @@ export function lint(root = "spec/openapi.yaml"): Problem[] {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const problems = lint(process.argv[2]);
   for (const p of problems) console.log(`${p.severity.padEnd(5)} ${p.tool}  ${p.where}\n      ${p.message}`);
   console.log(problems.length === 0 ? "lint: 0 errors, 0 warnings" : `lint: ${problems.length} problem(s)`);

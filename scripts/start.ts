@@ -4,7 +4,7 @@ import { existsSync, statSync } from "node:fs";
 import { buildDocs, DOCS_DIR } from "./build-docs.ts";
 import { loadSpec } from "../src/contract/openapi.ts";
 import { mockApiHandler } from "./lib/mock-api.ts";
-import { ROOT } from "./lib/run.ts";
+import { ROOT } from "./lib/paths.ts";
 import { startServer } from "./lib/static-server.ts";
 
 const bundle = `${ROOT}generated/openapi.json`;
@@ -14,7 +14,11 @@ if (!existsSync(page) || statSync(page).mtimeMs < statSync(bundle).mtimeMs) {
   buildDocs();
 }
 const spec = loadSpec(bundle);
-const server = await startServer({ root: DOCS_DIR, handler: mockApiHandler(spec), port: Number(process.env.PORT ?? 4010) });
+const server = await startServer({
+  root: DOCS_DIR,
+  handler: mockApiHandler(spec),
+  port: Number(process.env.PORT ?? 4010),
+});
 const basePath = new URL(spec.servers[0].url).pathname;
 console.log(`docs:     ${server.url}/`);
 console.log(`mock API: ${server.url}${basePath}  (any bearer token; answers with the doc's examples)`);

@@ -12,7 +12,11 @@ const BINARY = /^(?!.*json)(application\/(pdf|zip|octet-stream|vnd\.)|text\/csv|
  * (`products[0][name]=Sepatu`, `filter[status]=x`); null and undefined are left out. openapi-fetch's
  * query serializer cannot send an array of objects, which Generate SKU takes.
  */
-export function formPairs(fields: object, pairs: [string, string | Blob][] = [], prefix?: string): [string, string | Blob][] {
+export function formPairs(
+  fields: object,
+  pairs: [string, string | Blob][] = [],
+  prefix?: string,
+): [string, string | Blob][] {
   for (const [key, value] of Object.entries(fields)) {
     const name = prefix === undefined ? key : `${prefix}[${key}]`;
     if (value === undefined || value === null) continue;
@@ -22,7 +26,8 @@ export function formPairs(fields: object, pairs: [string, string | Blob][] = [],
   return pairs;
 }
 
-export const serializeQuery = (query: object): string => new URLSearchParams(formPairs(query) as [string, string][]).toString();
+export const serializeQuery = (query: object): string =>
+  new URLSearchParams(formPairs(query) as [string, string][]).toString();
 
 /**
  * FormData, or a plain object with a Blob or File among its fields (logo, stock opname import),

@@ -26,7 +26,13 @@ export interface CallInit extends CallOptions {
  * Sends one operation. `operation` names it in errors (the operationId for SDK calls). With
  * `throwOnErrorStatus`, an error status throws NgorderError instead of returning `{ error }`.
  */
-export type Caller = (method: string, path: string, init?: CallInit, operation?: string, throwOnErrorStatus?: boolean) => Promise<Outcome>;
+export type Caller = (
+  method: string,
+  path: string,
+  init?: CallInit,
+  operation?: string,
+  throwOnErrorStatus?: boolean,
+) => Promise<Outcome>;
 
 const JSON_BODY = { "content-type": "application/json" };
 const SECRET_QUERY_VALUE = /([?&][^=&#]*(?:token|key|secret|password|signature)[^=&#]*=)[^&#]*/gi;
@@ -47,13 +53,16 @@ export function createCaller(options: NgorderClientOptions): Caller {
   const defaultHeaders = new Headers({ authorization: `Bearer ${token}`, "accept-language": language });
 
   const redact = (text: string) => text.replaceAll(token, "[redacted]");
-  const leaksToken = (cause: any) => [cause?.message, cause?.stack, cause?.cause?.message, cause?.cause?.stack].some((s) => String(s).includes(token));
+  const leaksToken = (cause: any) =>
+    [cause?.message, cause?.stack, cause?.cause?.message, cause?.cause?.stack].some((s) => String(s).includes(token));
   const fail = (summary: string, details: NgorderErrorDetails) =>
     new NgorderError(redact(summary), {
       ...details,
       url: redact(details.url.replace(SECRET_QUERY_VALUE, "$1[redacted]").replace(/\/\/[^/@]*@/, "//")),
       messages: details.messages?.map(redact),
-      fieldMessages: details.fieldMessages && Object.fromEntries(Object.entries(details.fieldMessages).map(([k, v]) => [redact(k), v.map(redact)])),
+      fieldMessages:
+        details.fieldMessages &&
+        Object.fromEntries(Object.entries(details.fieldMessages).map(([k, v]) => [redact(k), v.map(redact)])),
       cause: leaksToken(details.cause) ? undefined : details.cause,
     });
 
@@ -66,7 +75,13 @@ export function createCaller(options: NgorderClientOptions): Caller {
     const ownHeaders = init.headers || params?.header || init.language;
     const headers =
       typeof body === "string" || ownHeaders
-        ? mergeHeaders(defaultHeaders, typeof body === "string" ? JSON_BODY : undefined, init.language && { "accept-language": init.language }, init.headers, params?.header as Record<string, string>)
+        ? mergeHeaders(
+            defaultHeaders,
+            typeof body === "string" ? JSON_BODY : undefined,
+            init.language && { "accept-language": init.language },
+            init.headers,
+            params?.header as Record<string, string>,
+          )
         : defaultHeaders;
     const callTimeoutMs = init.timeoutMs ?? timeoutMs;
     let outcome: Outcome;
@@ -82,7 +97,13 @@ export function createCaller(options: NgorderClientOptions): Caller {
       });
     } catch (error) {
       if (!(error instanceof Failure)) throw error;
-      throw fail(FAILURE_SUMMARY[error.kind](error.cause, callTimeoutMs), { kind: error.kind, operation, method, url, cause: error.cause });
+      throw fail(FAILURE_SUMMARY[error.kind](error.cause, callTimeoutMs), {
+        kind: error.kind,
+        operation,
+        method,
+        url,
+        cause: error.cause,
+      });
     }
     const { response } = outcome;
     if (!throwOnErrorStatus || response.ok) return outcome;
@@ -94,5 +115,11 @@ export function createCaller(options: NgorderClientOptions): Caller {
 export function createNgorderClient(options: NgorderClientOptions): NgorderClient {
   const call = createCaller(options);
   const method = (name: string) => (path: string, init?: CallInit) => call(name, path, init);
-  return { GET: method("GET"), POST: method("POST"), PUT: method("PUT"), PATCH: method("PATCH"), DELETE: method("DELETE") } as unknown as NgorderClient;
+  return {
+    GET: method("GET"),
+    POST: method("POST"),
+    PUT: method("PUT"),
+    PATCH: method("PATCH"),
+    DELETE: method("DELETE"),
+  } as unknown as NgorderClient;
 }

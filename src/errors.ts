@@ -38,7 +38,10 @@ export class NgorderError extends Error {
   readonly fieldMessages: Record<string, string[]>;
 
   constructor(summary: string, details: NgorderErrorDetails) {
-    super(`${details.operation} (${details.method} ${details.url}): ${summary}`, details.cause === undefined ? undefined : { cause: details.cause });
+    super(
+      `${details.operation} (${details.method} ${details.url}): ${summary}`,
+      details.cause === undefined ? undefined : { cause: details.cause },
+    );
     this.name = "NgorderError";
     this.kind = details.kind;
     this.operation = details.operation;
@@ -56,14 +59,18 @@ export class NgorderError extends Error {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * What an error answer says. Ngorder sends `{"response": "Failed", "message": ..., "request_id"?: ...}`
  * where `message` is a sentence or the messages per field; a proxy in front of it may send an HTML page,
  * of which only the `<title>` is kept.
  */
-export function describeErrorBody(response: Response, body: unknown): Pick<NgorderErrorDetails, "requestId" | "messages" | "fieldMessages"> & { summary: string } {
+export function describeErrorBody(
+  response: Response,
+  body: unknown,
+): Pick<NgorderErrorDetails, "requestId" | "messages" | "fieldMessages"> & { summary: string } {
   let summary = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
   const messages: string[] = [];
   const fieldMessages: Record<string, string[]> = {};

@@ -4,6 +4,15 @@ export { createNgorderClient, DEFAULT_BASE_URL } from "./client.ts";
 export { NgorderError, type NgorderErrorDetails, type NgorderErrorKind } from "./errors.ts";
 export { pages, paginate, type PageBody, type PaginateOptions } from "./paginate.ts";
 export type { RetryOptions } from "./retry.ts";
-export type { CallOptions, ClientMethod, Language, NgorderClient, NgorderClientOptions, OperationAt, PathsWith, RequestOptions } from "./types.ts";
+export type {
+  CallOptions,
+  ClientMethod,
+  Language,
+  NgorderClient,
+  NgorderClientOptions,
+  OperationAt,
+  PathsWith,
+  RequestOptions,
+} from "./types.ts";
 export * from "../generated/sdk.ts";
 export type { components, operations, paths } from "../generated/schema.d.ts";

@@ -18,9 +18,15 @@ export interface PaginateOptions extends CallOptions {
 }
 
 /** A generated SDK method (or any function of the same shape) for a paginated listing. */
-export type ListPage<Params, Body> = ((params: Params, options?: CallOptions) => Promise<Body>) & { operationId?: string; method?: string; path?: string };
+export type ListPage<Params, Body> = ((params: Params, options?: CallOptions) => Promise<Body>) & {
+  operationId?: string;
+  method?: string;
+  path?: string;
+};
 
-type Arguments<Params> = undefined extends Params ? [params?: Params, options?: PaginateOptions] : [params: Params, options?: PaginateOptions];
+type Arguments<Params> = undefined extends Params
+  ? [params?: Params, options?: PaginateOptions]
+  : [params: Params, options?: PaginateOptions];
 
 /** Yields each page's whole answer, following `pagination_offset` until `current_page === total_pages`. */
 export async function* pages<Params extends { pagination_offset?: number } | undefined, Body extends PageBody>(
@@ -29,13 +35,19 @@ export async function* pages<Params extends { pagination_offset?: number } | und
 ): AsyncGenerator<Body, void, undefined> {
   const { maxPages = 1000, ...callOptions } = options;
   const fail = (summary: string, page: number) =>
-    new NgorderError(summary, { kind: "pagination", operation: list.operationId ?? (list.name || "paginate"), method: list.method ?? "GET", url: `${list.path ?? ""}?pagination_offset=${page}` });
+    new NgorderError(summary, {
+      kind: "pagination",
+      operation: list.operationId ?? (list.name || "paginate"),
+      method: list.method ?? "GET",
+      url: `${list.path ?? ""}?pagination_offset=${page}`,
+    });
   let page = params?.pagination_offset ?? 1;
   for (let read = 0; ; read++, page++) {
     if (read === maxPages) throw fail(`more than maxPages (${maxPages}) pages`, page);
     const body = await list({ ...params, pagination_offset: page } as Params, callOptions);
     const position = body?.meta?.pagination;
-    if (position && Number(position.current_page) !== page) throw fail(`asked for page ${page}, the server answered page ${position.current_page}`, page);
+    if (position && Number(position.current_page) !== page)
+      throw fail(`asked for page ${page}, the server answered page ${position.current_page}`, page);
     yield body;
     if (!position || position.current_page >= position.total_pages) return;
   }

@@ -28,7 +28,12 @@ export interface RetryPolicy {
 export const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 
 export function retryPolicy(options: RetryOptions | false = {}): RetryPolicy {
-  const { retries = 2, methods = ["GET", "HEAD", "OPTIONS"], baseDelayMs = 500, maxDelayMs = 30_000 } = options || { retries: 0 };
+  const {
+    retries = 2,
+    methods = ["GET", "HEAD", "OPTIONS"],
+    baseDelayMs = 500,
+    maxDelayMs = 30_000,
+  } = options || { retries: 0 };
   return { retries, methods: new Set(methods.map((m) => m.toUpperCase())), baseDelayMs, maxDelayMs };
 }
 

@@ -47,7 +47,9 @@ function attemptSignal(timeoutMs: number, caller: AbortSignal | null | undefined
 async function attempt({ fetch, url, init, parseAs, timeoutMs }: Exchange): Promise<Outcome> {
   const signal = attemptSignal(timeoutMs, init.signal);
   const response = await fetch(url, signal ? { ...init, signal } : init);
-  return response.ok ? { data: await readBody(response, parseAs), response } : { error: await readErrorBody(response), response };
+  return response.ok
+    ? { data: await readBody(response, parseAs), response }
+    : { error: await readErrorBody(response), response };
 }
 
 const isTimeout = (reason: unknown) => reason instanceof Error && reason.name === "TimeoutError";
@@ -74,7 +76,8 @@ export async function send(exchange: Exchange): Promise<Outcome> {
       outcome = await attempt(exchange);
     } catch (error) {
       const kind = failureKind(error, signal);
-      if (retry >= exchange.retries || kind === "aborted" || kind === "invalid_response") throw new Failure(kind, error);
+      if (retry >= exchange.retries || kind === "aborted" || kind === "invalid_response")
+        throw new Failure(kind, error);
       await pause(backoffMs(exchange.policy, retry), signal);
       continue;
     }

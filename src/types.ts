@@ -40,20 +40,31 @@ export interface CallOptions {
 export type HttpMethod = "get" | "put" | "post" | "delete" | "patch";
 
 /** The paths that have an operation for `M`. */
-export type PathsWith<M extends HttpMethod> = { [P in keyof paths]: paths[P] extends Record<M, object> ? P : never }[keyof paths];
+export type PathsWith<M extends HttpMethod> = {
+  [P in keyof paths]: paths[P] extends Record<M, object> ? P : never;
+}[keyof paths];
 
 /** The operation object (parameters, requestBody, responses) at a path and method. */
-export type OperationAt<P extends keyof paths, M extends HttpMethod> = paths[P] extends Record<M, infer Operation> ? Operation : never;
+export type OperationAt<P extends keyof paths, M extends HttpMethod> =
+  paths[P] extends Record<M, infer Operation> ? Operation : never;
 
 /** The second argument of `client.GET(path, init)` and its siblings for one operation. */
-export type RequestOptions<Operation> = ParamsOption<Operation> & RequestBodyOption<Operation> & CallOptions & { parseAs?: ParseAs };
+export type RequestOptions<Operation> = ParamsOption<Operation> &
+  RequestBodyOption<Operation> &
+  CallOptions & { parseAs?: ParseAs };
 
+// `{} extends Pick<T, K>` is true exactly when K is optional in T.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
 /** `init` may be left out when the operation has no required parameter and no required body. */
-type InitArgument<Operation, Init> = RequiredKeys<RequestOptions<Operation>> extends never ? [init?: Init] : [init: Init];
+type InitArgument<Operation, Init> =
+  RequiredKeys<RequestOptions<Operation>> extends never ? [init?: Init] : [init: Init];
 
-export type ClientMethod<M extends HttpMethod> = <P extends PathsWith<M>, Init extends RequestOptions<OperationAt<P, M>>>(
+export type ClientMethod<M extends HttpMethod> = <
+  P extends PathsWith<M>,
+  Init extends RequestOptions<OperationAt<P, M>>,
+>(
   url: P,
   ...init: InitArgument<OperationAt<P, M>, Init>
 ) => Promise<FetchResponse<OperationAt<P, M> & Record<string, unknown>, Init, `${string}/${string}`>>;

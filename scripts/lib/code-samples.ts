@@ -1,6 +1,12 @@
 // Code samples for one operation (Redoc's x-codeSamples), derived from the spec at docs build time
 // with the same request planner as the recordings, so a sample and a recording never disagree.
-import { isJsonMediaType, resolve, successResponse, type Json, type SpecOperation } from "../../src/contract/openapi.ts";
+import {
+  isJsonMediaType,
+  resolve,
+  successResponse,
+  type Json,
+  type SpecOperation,
+} from "../../src/contract/openapi.ts";
 import { mediaExample, planRequest, type PlannedRequest } from "../../src/contract/plausible-request.ts";
 import type { SdkCall } from "../generate-sdk.ts";
 
@@ -19,13 +25,19 @@ export function planSample(spec: Json, operation: SpecOperation): PlannedRequest
 
 export function curlSample(serverUrl: string, spec: Json, req: PlannedRequest): string {
   const query = req.query.length ? `?${new URLSearchParams(req.query).toString()}` : "";
-  const lines = [`curl -X ${req.method} ${shellQuote(`${serverUrl}${req.path}${query}`)}`, `-H "Authorization: Bearer $NGORDER_TOKEN"`, `-H 'Accept-Language: en'`];
+  const lines = [
+    `curl -X ${req.method} ${shellQuote(`${serverUrl}${req.path}${query}`)}`,
+    `-H "Authorization: Bearer $NGORDER_TOKEN"`,
+    `-H 'Accept-Language: en'`,
+  ];
   const body = req.body;
   if (body && body.mediaType === "multipart/form-data") {
     const schema: Json = resolve(spec, body.media.schema ?? {}, "").node;
     for (const [name, value] of Object.entries((body.value ?? {}) as Json)) {
       const binary = resolve(spec, schema.properties?.[name] ?? {}, "").node?.format === "binary";
-      lines.push(`-F ${shellQuote(binary ? `${name}=@./${name}` : `${name}=${typeof value === "string" ? value : JSON.stringify(value)}`)}`);
+      lines.push(
+        `-F ${shellQuote(binary ? `${name}=@./${name}` : `${name}=${typeof value === "string" ? value : JSON.stringify(value)}`)}`,
+      );
     }
   } else if (body) {
     lines.push(`-H 'Content-Type: ${body.mediaType}'`, `-d ${shellQuote(JSON.stringify(body.value, null, 2))}`);
@@ -48,10 +60,16 @@ export function sdkSample(spec: Json, sdk: SdkCall, req: PlannedRequest): string
   if (body?.mediaType === "multipart/form-data" && bodyValue && typeof bodyValue === "object") {
     const schema: Json = resolve(spec, body.media.schema ?? {}, "").node;
     bodyValue = Object.fromEntries(
-      Object.entries(bodyValue as Json).map(([name, value]) => [name, resolve(spec, schema.properties?.[name] ?? {}, "").node?.format === "binary" ? `${BLOB}${name}` : value]),
+      Object.entries(bodyValue as Json).map(([name, value]) => [
+        name,
+        resolve(spec, schema.properties?.[name] ?? {}, "").node?.format === "binary" ? `${BLOB}${name}` : value,
+      ]),
     );
   }
-  const params = { ...req.values, ...(body ? (sdk.signature.body === "flat" ? (bodyValue as Json) : { body: bodyValue }) : {}) };
+  const params = {
+    ...req.values,
+    ...(body ? (sdk.signature.body === "flat" ? (bodyValue as Json) : { body: bodyValue }) : {}),
+  };
   const usesFiles = tsLiteral(params).includes("openAsBlob(");
   const args = Object.keys(params).length ? tsLiteral(params) : "";
   return [
@@ -63,7 +81,11 @@ export function sdkSample(spec: Json, sdk: SdkCall, req: PlannedRequest): string
   ].join("\n");
 }
 
-export function codeSamples(spec: Json, operation: SpecOperation, sdk: SdkCall): { lang: string; label: string; source: string }[] {
+export function codeSamples(
+  spec: Json,
+  operation: SpecOperation,
+  sdk: SdkCall,
+): { lang: string; label: string; source: string }[] {
   const req = planSample(spec, operation);
   return [
     { lang: "TypeScript", label: "Ngorder SDK", source: sdkSample(spec, sdk, req) },

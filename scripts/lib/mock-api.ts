@@ -2,13 +2,22 @@
 // with the contract checker's router and answers the operation's first documented 2xx response,
 // using the spec's example (the vendor doc's) or, failing one, a value derived from the schema.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { basePathsOf, isJsonMediaType, operationsOf, successResponse, type Json, type SpecOperation } from "../../src/contract/openapi.ts";
+import {
+  basePathsOf,
+  isJsonMediaType,
+  operationsOf,
+  successResponse,
+  type Json,
+  type SpecOperation,
+} from "../../src/contract/openapi.ts";
 import { mediaExample } from "../../src/contract/plausible-request.ts";
 import { plausibleValue } from "../../src/contract/plausible-value.ts";
 import { Router } from "../../src/contract/router.ts";
 
 function failed(res: ServerResponse, status: number, message: string): true {
-  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ response: "Failed", message, data: null }));
+  res
+    .writeHead(status, { "content-type": "application/json" })
+    .end(JSON.stringify({ response: "Failed", message, data: null }));
   return true;
 }
 
@@ -22,7 +31,11 @@ function answer(spec: Json, operation: SpecOperation, res: ServerResponse): true
     res.writeHead(Number(status), headers).end();
   } else if (!isJsonMediaType(mediaType)) {
     // Binary downloads have no example: a labelled placeholder of the right media type.
-    res.writeHead(Number(status), { ...headers, "content-type": mediaType, "content-disposition": `attachment; filename="${operation.id}"` });
+    res.writeHead(Number(status), {
+      ...headers,
+      "content-type": mediaType,
+      "content-disposition": `attachment; filename="${operation.id}"`,
+    });
     res.end(`mock ${mediaType} body of ${operation.id}\n`);
   } else {
     const example = mediaExample(spec, media);
@@ -39,11 +52,15 @@ export function mockApiHandler(spec: Json) {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const match = router.match(req.method ?? "GET", url);
     if (match.kind === "outside-base-path") return false;
-    console.log(`mock: ${req.method} ${url.pathname}${url.search} → ${match.kind === "operation" ? match.operation.id : match.kind}`);
+    console.log(
+      `mock: ${req.method} ${url.pathname}${url.search} → ${match.kind === "operation" ? match.operation.id : match.kind}`,
+    );
     req.resume(); // the body is not read: the mock answers every valid call with its example
     if (match.kind === "unknown-path") return failed(res, 404, `No operation at ${url.pathname}`);
-    if (match.kind === "method-not-documented") return failed(res, 405, `${req.method} is not documented for ${match.template}`);
-    if (!/^Bearer \S+/.test(req.headers.authorization ?? "")) return failed(res, 401, "Unauthenticated: send Authorization: Bearer <token> (any token works on the mock)");
+    if (match.kind === "method-not-documented")
+      return failed(res, 405, `${req.method} is not documented for ${match.template}`);
+    if (!/^Bearer \S+/.test(req.headers.authorization ?? ""))
+      return failed(res, 401, "Unauthenticated: send Authorization: Bearer <token> (any token works on the mock)");
     return answer(spec, match.operation, res);
   };
 }

@@ -1,8 +1,6 @@
 // Runs a project binary (node_modules/.bin) and returns its output; throws with its stderr on failure.
 import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
-
-export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+import { ROOT } from "./paths.ts";
 
 export interface RunResult {
   status: number;
@@ -10,12 +8,22 @@ export interface RunResult {
   stderr: string;
 }
 
-export function run(bin: string, args: string[], opts: { allowFailure?: boolean; env?: NodeJS.ProcessEnv } = {}): RunResult {
+export function run(
+  bin: string,
+  args: string[],
+  opts: { allowFailure?: boolean; env?: NodeJS.ProcessEnv } = {},
+): RunResult {
   const result = spawnSync(`${ROOT}node_modules/.bin/${bin}`, args, {
     cwd: ROOT,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, NO_COLOR: "1", REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", ...opts.env },
+    env: {
+      ...process.env,
+      NO_COLOR: "1",
+      REDOCLY_TELEMETRY: "off",
+      REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
+      ...opts.env,
+    },
   });
   const out = { status: result.status ?? 1, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
   if (result.error) throw result.error;

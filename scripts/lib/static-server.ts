@@ -23,7 +23,12 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-export async function startServer(opts: { root?: string; prefix?: string; handler?: Handler; port?: number }): Promise<LocalServer> {
+export async function startServer(opts: {
+  root?: string;
+  prefix?: string;
+  handler?: Handler;
+  port?: number;
+}): Promise<LocalServer> {
   const prefix = opts.prefix ?? "/";
   const server = createServer(async (req, res) => {
     try {
@@ -49,6 +54,10 @@ export async function startServer(opts: { root?: string; prefix?: string; handle
   return {
     url: `http://127.0.0.1:${port}`,
     server,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -7,11 +7,37 @@ export const VENDOR_DOC_PATH = fileURLToPath(new URL("../../vendor/ngorder-api-d
 
 /** The doc's 31 section headings, in order. */
 export const SECTIONS = [
-  "User", "Shop", "Supplier", "Warehouse", "Root Product Category", "Custom Product Category", "Product",
-  "Stock Opname", "Stock Transfer", "Customer Category", "Region", "Customer", "Bank", "Expedition",
-  "Marketplace", "Order Source", "Order Cost", "Order", "Cancel Order", "Storefront & Privor",
-  "Setting Storefront Courier", "Shipment", "Setting Payment Fee", "Payment", "Expense", "Report", "Analyzer",
-  "Notification", "Billing", "Woowa Customer", "Woowa Order",
+  "User",
+  "Shop",
+  "Supplier",
+  "Warehouse",
+  "Root Product Category",
+  "Custom Product Category",
+  "Product",
+  "Stock Opname",
+  "Stock Transfer",
+  "Customer Category",
+  "Region",
+  "Customer",
+  "Bank",
+  "Expedition",
+  "Marketplace",
+  "Order Source",
+  "Order Cost",
+  "Order",
+  "Cancel Order",
+  "Storefront & Privor",
+  "Setting Storefront Courier",
+  "Shipment",
+  "Setting Payment Fee",
+  "Payment",
+  "Expense",
+  "Report",
+  "Analyzer",
+  "Notification",
+  "Billing",
+  "Woowa Customer",
+  "Woowa Order",
 ] as const;
 
 export interface DocExample {
@@ -102,12 +128,24 @@ function parseTables(lines: string[], from: number, to: number): DocTableRow[] {
   const rows: DocTableRow[] = [];
   let table = "";
   let pending = "";
-  const flush = () => { if (pending) rows.push(toRow(table, pending)); pending = ""; };
+  const flush = () => {
+    if (pending) rows.push(toRow(table, pending));
+    pending = "";
+  };
   for (let i = from; i < to; i++) {
     const line = (lines[i] ?? "").trim();
-    if (!line.includes("|")) { flush(); table = line; continue; }
+    if (!line.includes("|")) {
+      flush();
+      table = line;
+      continue;
+    }
     if (/^(Parameter|Key|Error Code)\s*\|/.test(line) || /^-+\|/.test(line)) continue;
-    if (bars(line) >= 3) { flush(); pending = line; flush(); continue; }
+    if (bars(line) >= 3) {
+      flush();
+      pending = line;
+      flush();
+      continue;
+    }
     pending = pending ? `${pending} ${line}` : line;
     if (bars(pending) >= 3) flush();
   }
@@ -118,7 +156,9 @@ function parseTables(lines: string[], from: number, to: number): DocTableRow[] {
 export function parseVendorDoc(text: string = readFileSync(VENDOR_DOC_PATH, "utf8")): DocOperation[] {
   const lines = text.split(/\r?\n/);
   const endpointAt: number[] = [];
-  lines.forEach((l, i) => { if (l.trim() === "Endpoint") endpointAt.push(i); });
+  lines.forEach((l, i) => {
+    if (l.trim() === "Endpoint") endpointAt.push(i);
+  });
 
   const ops: DocOperation[] = [];
   let section = "";

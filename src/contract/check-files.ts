@@ -2,9 +2,15 @@
 // failure with its file, entry, operation and JSON pointer, plus which operations were recorded.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { ContractChecker, type CheckerOptions, type ContractFailure, type EntryResult, type OperationName } from "./checker.js";
-import type { Har } from "./har.js";
-import { bundledSpecPath, loadSpec } from "./openapi.js";
+import {
+  ContractChecker,
+  type CheckerOptions,
+  type ContractFailure,
+  type EntryResult,
+  type OperationName,
+} from "./checker.ts";
+import type { Har } from "./har.ts";
+import { bundledSpecPath, loadSpec } from "./openapi.ts";
 
 export interface ReportedFailure extends ContractFailure {
   file: string;
@@ -68,7 +74,13 @@ export function entryFailures(file: string, result: EntryResult): ReportedFailur
 }
 
 export function checkHarFilesWith(checker: ContractChecker, files: string[], specName: string): ContractReport {
-  const report: ContractReport = { spec: specName, files: [], entries: 0, failures: [], coverage: { covered: 0, total: 0, operations: [] } };
+  const report: ContractReport = {
+    spec: specName,
+    files: [],
+    entries: 0,
+    failures: [],
+    coverage: { covered: 0, total: 0, operations: [] },
+  };
   const counts = new Map<string, number>();
   for (const file of harFilesIn(files)) {
     const read = readHar(file);

@@ -1,11 +1,19 @@
 // Checks one recorded exchange (a HAR entry) against the spec: the operation it belongs to, the
 // request's path, query and body, and the response's status, media type and body.
-import { coerceFormValue, parseFormPairs, type FormValue } from "./form-values.js";
-import { header, responseText, type HarEntry, type HarPostData } from "./har.js";
-import { basePathsOf, bareMediaType, isJsonMediaType, joinPointer, operationsOf, type Json, type SpecOperation } from "./openapi.js";
-import { planOperation, schemaPointersOf, type OperationPlan, type ParameterPlan } from "./operation-plan.js";
-import { Router, type RouteMatch } from "./router.js";
-import { SpecValidators } from "./validators.js";
+import { coerceFormValue, parseFormPairs, type FormValue } from "./form-values.ts";
+import { header, responseText, type HarEntry, type HarPostData } from "./har.ts";
+import {
+  basePathsOf,
+  bareMediaType,
+  isJsonMediaType,
+  joinPointer,
+  operationsOf,
+  type Json,
+  type SpecOperation,
+} from "./openapi.ts";
+import { planOperation, schemaPointersOf, type OperationPlan, type ParameterPlan } from "./operation-plan.ts";
+import { Router, type RouteMatch } from "./router.ts";
+import { SpecValidators } from "./validators.ts";
 
 export type FailureLocation =
   | "har"
@@ -48,7 +56,12 @@ export interface CheckerOptions {
   basePaths?: string[];
 }
 
-const fail = (location: FailureLocation, pointer: string, message: string, schemaPointer?: string): ContractFailure => ({
+const fail = (
+  location: FailureLocation,
+  pointer: string,
+  message: string,
+  schemaPointer?: string,
+): ContractFailure => ({
   location,
   pointer,
   message,
@@ -91,7 +104,9 @@ export class ContractChecker {
     const result: EntryResult = { index, request: `${method} ${entry?.request?.url}`, failures: [] };
     if (typeof entry?.comment === "string") result.comment = entry.comment;
     if (!method || typeof entry.request.url !== "string" || typeof entry.response?.status !== "number") {
-      result.failures.push(fail("har", "", "not a HAR entry: it needs request.method, request.url and response.status"));
+      result.failures.push(
+        fail("har", "", "not a HAR entry: it needs request.method, request.url and response.status"),
+      );
       return result;
     }
     let url: URL;
@@ -111,7 +126,8 @@ export class ContractChecker {
     try {
       const plan = this.#plan(operation);
       const failures = result.failures;
-      for (const p of plan.pathParameters) this.#checkParameter(failures, "request.path", p, route.pathParams[p.name] ?? "");
+      for (const p of plan.pathParameters)
+        this.#checkParameter(failures, "request.path", p, route.pathParams[p.name] ?? "");
       this.#checkQuery(failures, plan, url);
       this.#checkRequestBody(failures, plan, entry);
       this.#checkResponse(failures, plan, entry);
@@ -130,14 +146,32 @@ export class ContractChecker {
     return plan;
   }
 
-  #validate(failures: ContractFailure[], location: FailureLocation, prefix: string, schemaPointer: string, value: unknown): void {
-    for (const e of this.#validators.validate(schemaPointer, value)) failures.push(fail(location, prefix + e.pointer, e.message, e.schemaPointer));
+  #validate(
+    failures: ContractFailure[],
+    location: FailureLocation,
+    prefix: string,
+    schemaPointer: string,
+    value: unknown,
+  ): void {
+    for (const e of this.#validators.validate(schemaPointer, value))
+      failures.push(fail(location, prefix + e.pointer, e.message, e.schemaPointer));
   }
 
-  #checkParameter(failures: ContractFailure[], location: FailureLocation, parameter: ParameterPlan, raw: FormValue): void {
+  #checkParameter(
+    failures: ContractFailure[],
+    location: FailureLocation,
+    parameter: ParameterPlan,
+    raw: FormValue,
+  ): void {
     if (!parameter.schemaPointer) return;
     const value = parameter.commaSeparated && typeof raw === "string" ? raw.split(",") : raw;
-    this.#validate(failures, location, joinPointer("", parameter.name), parameter.schemaPointer, coerceFormValue(this.spec, parameter.schema, value));
+    this.#validate(
+      failures,
+      location,
+      joinPointer("", parameter.name),
+      parameter.schemaPointer,
+      coerceFormValue(this.spec, parameter.schema, value),
+    );
   }
 
   #checkQuery(failures: ContractFailure[], plan: OperationPlan, url: URL): void {
@@ -159,10 +193,25 @@ export class ContractChecker {
       const value = values.get(parameter.name);
       values.delete(parameter.name);
       if (value !== undefined) this.#checkParameter(failures, "request.query", parameter, value);
-      else if (parameter.required) failures.push(fail("request.query", joinPointer("", parameter.name), "required query parameter is missing", parameter.pointer));
+      else if (parameter.required)
+        failures.push(
+          fail(
+            "request.query",
+            joinPointer("", parameter.name),
+            "required query parameter is missing",
+            parameter.pointer,
+          ),
+        );
     }
     for (const name of values.keys()) {
-      failures.push(fail("request.query", joinPointer("", name), `is not a documented query parameter (documented: ${list(plan.queryNames)})`, `${plan.pointer}/parameters`));
+      failures.push(
+        fail(
+          "request.query",
+          joinPointer("", name),
+          `is not a documented query parameter (documented: ${list(plan.queryNames)})`,
+          `${plan.pointer}/parameters`,
+        ),
+      );
     }
   }
 
@@ -181,7 +230,14 @@ export class ContractChecker {
     const contentType = postData.mimeType || header(entry.request.headers ?? [], "content-type") || "";
     const mediaType = body.content.match(contentType);
     if (mediaType === undefined) {
-      failures.push(fail("request.body", "", `media type "${contentType}" is not documented (documented: ${list(body.content.mediaTypes)})`, body.content.pointer));
+      failures.push(
+        fail(
+          "request.body",
+          "",
+          `media type "${contentType}" is not documented (documented: ${list(body.content.mediaTypes)})`,
+          body.content.pointer,
+        ),
+      );
       return;
     }
     const schema = body.content.schemaOf(mediaType);
@@ -201,19 +257,41 @@ export class ContractChecker {
     const status = String(entry.response.status);
     const key = [status, `${status[0]}XX`, `${status[0]}xx`, "default"].find((k) => plan.responses.has(k));
     if (key === undefined) {
-      failures.push(fail("response.status", "", `status ${status} is not documented (documented: ${list(plan.responses.keys())})`, plan.responsesPointer));
+      failures.push(
+        fail(
+          "response.status",
+          "",
+          `status ${status} is not documented (documented: ${list(plan.responses.keys())})`,
+          plan.responsesPointer,
+        ),
+      );
       return;
     }
     const response = plan.responses.get(key)!;
     const contentType = header(entry.response.headers ?? [], "content-type") || entry.response.content?.mimeType || "";
     const text = entry.response.content ? responseText(entry.response.content) : undefined;
     if (!response.content) {
-      if (text) failures.push(fail("response.media-type", "", `status ${status} documents no body, but one was sent (${contentType || "no content-type"})`, response.pointer));
+      if (text)
+        failures.push(
+          fail(
+            "response.media-type",
+            "",
+            `status ${status} documents no body, but one was sent (${contentType || "no content-type"})`,
+            response.pointer,
+          ),
+        );
       return;
     }
     const mediaType = response.content.match(contentType);
     if (mediaType === undefined) {
-      failures.push(fail("response.media-type", "", `media type "${contentType || "none"}" is not documented for status ${status} (documented: ${list(response.content.mediaTypes)})`, response.content.pointer));
+      failures.push(
+        fail(
+          "response.media-type",
+          "",
+          `media type "${contentType || "none"}" is not documented for status ${status} (documented: ${list(response.content.mediaTypes)})`,
+          response.content.pointer,
+        ),
+      );
       return;
     }
     const schema = response.content.schemaOf(mediaType);

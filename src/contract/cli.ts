@@ -2,8 +2,8 @@
 // ngorder-contract: checks recorded HAR files against the Ngorder OpenAPI contract.
 // Exit status: 0 when every entry conforms, 1 on any failure, 2 on a usage error.
 import { parseArgs } from "node:util";
-import { checkHarFiles } from "./check-files.js";
-import { formatTextReport } from "./format-report.js";
+import { checkHarFiles } from "./check-files.ts";
+import { formatTextReport } from "./format-report.ts";
 
 const USAGE = `Usage: ngorder-contract [options] <file.har | directory>...
 

@@ -1,6 +1,6 @@
 // Turns the strings of a URL (path segments, query) and of form bodies into the JSON values their
 // schemas describe, so they can be validated like JSON bodies: "22" → 22 for an integer.
-import { resolve, type Json } from "./openapi.js";
+import { resolve, type Json } from "./openapi.ts";
 
 /** A value as sent in a query or form: a string, or a structure built from bracket names. */
 export type FormValue = string | FormValue[] | { [key: string]: FormValue };
@@ -33,7 +33,8 @@ function insert(target: FormValue | undefined, keys: string[], value: string): F
     list[index] = insert(list[index], rest, value);
     return list;
   }
-  const record: { [key: string]: FormValue } = target && typeof target === "object" && !Array.isArray(target) ? target : {};
+  const record: { [key: string]: FormValue } =
+    target && typeof target === "object" && !Array.isArray(target) ? target : {};
   record[key] = insert(record[key], rest, value);
   return record;
 }
@@ -45,7 +46,8 @@ function typesOf(spec: Json, schema: Json): Set<string> {
   for (const alt of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) {
     for (const t of typesOf(spec, resolve(spec, alt, "").node ?? {})) types.add(t);
   }
-  for (const v of schema.enum ?? (schema.const !== undefined ? [schema.const] : [])) types.add(v === null ? "null" : typeof v);
+  for (const v of schema.enum ?? (schema.const !== undefined ? [schema.const] : []))
+    types.add(v === null ? "null" : typeof v);
   return types;
 }
 
@@ -66,10 +68,14 @@ export function coerceFormValue(spec: Json, schemaOrRef: Json | undefined, value
   const schema: Json = (schemaOrRef && resolve(spec, schemaOrRef, "").node) ?? {};
   const types = typesOf(spec, schema);
   if (Array.isArray(value)) {
-    return types.has("array") || types.size === 0 ? value.map((v) => coerceFormValue(spec, resolve(spec, schema.items ?? {}, "").node, v)) : value;
+    return types.has("array") || types.size === 0
+      ? value.map((v) => coerceFormValue(spec, resolve(spec, schema.items ?? {}, "").node, v))
+      : value;
   }
   if (typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, coerceFormValue(spec, propertySchema(spec, schema, k), v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, coerceFormValue(spec, propertySchema(spec, schema, k), v)]),
+    );
   }
   if (types.has("array")) return [coerceFormValue(spec, schema.items, value)];
   if (types.size === 0 || types.has("string")) return value;

@@ -1,11 +1,12 @@
 // Renders a contract report as text: one line per failure, then the coverage of operations.
-import type { ContractReport, ReportedFailure } from "./check-files.js";
+import type { ContractReport, ReportedFailure } from "./check-files.ts";
 
 /** "file entry 3 (comment): GET /warehouse/{id} getWarehouse: response.body /data/id must be integer [#/...]" */
 export function formatFailure(f: ReportedFailure): string {
   const where = f.entry === undefined ? f.file : `${f.file} entry ${f.entry}${f.comment ? ` (${f.comment})` : ""}`;
-  const operation = f.operation ? `${f.operation.method} ${f.operation.path} ${f.operation.id}` : f.request ?? "";
-  const pointer = f.location === "har" || f.location === "route" || f.location === "spec" ? "" : ` ${f.pointer || "(root)"}`;
+  const operation = f.operation ? `${f.operation.method} ${f.operation.path} ${f.operation.id}` : (f.request ?? "");
+  const pointer =
+    f.location === "har" || f.location === "route" || f.location === "spec" ? "" : ` ${f.pointer || "(root)"}`;
   const rule = f.schemaPointer ? ` [${f.schemaPointer}]` : "";
   return `${where}: ${operation ? `${operation}: ` : ""}${f.location}${pointer} ${f.message}${rule}`;
 }

@@ -106,7 +106,8 @@ export interface ExchangeInput {
 
 export function harEntry(input: ExchangeInput): HarEntry {
   const url = new URL(input.url);
-  const requestBodySize = input.postData?.text !== undefined ? Buffer.byteLength(input.postData.text) : input.postData ? -1 : 0;
+  const requestBodySize =
+    input.postData?.text !== undefined ? Buffer.byteLength(input.postData.text) : input.postData ? -1 : 0;
   return {
     startedDateTime: input.startedDateTime,
     time: input.time,
@@ -143,5 +144,7 @@ export function harEntry(input: ExchangeInput): HarEntry {
 }
 
 export function harLog(creator: string, entries: HarEntry[], comment?: string): Har {
-  return { log: { version: "1.2", creator: { name: creator, version: "1.0" }, entries, ...(comment ? { comment } : {}) } };
+  return {
+    log: { version: "1.2", creator: { name: creator, version: "1.0" }, entries, ...(comment ? { comment } : {}) },
+  };
 }

@@ -54,7 +54,8 @@ export function resolve<T = any>(spec: Json, node: T, pointer: string): Located<
   const seen = new Set<string>();
   while (current && typeof current === "object" && typeof current.$ref === "string") {
     const ref: string = current.$ref;
-    if (!ref.startsWith("#")) throw new Error(`${at}: only local references are supported in a bundled spec, found ${ref}`);
+    if (!ref.startsWith("#"))
+      throw new Error(`${at}: only local references are supported in a bundled spec, found ${ref}`);
     if (seen.has(ref)) throw new Error(`${at}: circular reference ${ref}`);
     seen.add(ref);
     at = decodeURIComponent(ref.slice(1));
@@ -74,8 +75,12 @@ export function operationsOf(spec: Json): SpecOperation[] {
       const pointer = joinPointer(item.pointer, method);
       const byKey = new Map<string, Located<Json>>();
       const declared = [
-        ...(item.node.parameters ?? []).map((p: Json, i: number) => resolve(spec, p, joinPointer(item.pointer, "parameters", i))),
-        ...(operation.parameters ?? []).map((p: Json, i: number) => resolve(spec, p, joinPointer(pointer, "parameters", i))),
+        ...(item.node.parameters ?? []).map((p: Json, i: number) =>
+          resolve(spec, p, joinPointer(item.pointer, "parameters", i)),
+        ),
+        ...(operation.parameters ?? []).map((p: Json, i: number) =>
+          resolve(spec, p, joinPointer(pointer, "parameters", i)),
+        ),
       ];
       for (const p of declared) byKey.set(`${p.node.in}:${p.node.name}`, p);
       operations.push({
@@ -93,7 +98,9 @@ export function operationsOf(spec: Json): SpecOperation[] {
 
 /** The operation's success answer: its lowest 2xx status and the response object, `$ref` resolved. */
 export function successResponse(spec: Json, operation: Json): { status: string; response: Json } | undefined {
-  const status = Object.keys(operation.responses ?? {}).filter((code) => /^2\d\d$/.test(code)).sort()[0];
+  const status = Object.keys(operation.responses ?? {})
+    .filter((code) => /^2\d\d$/.test(code))
+    .sort()[0];
   return status === undefined ? undefined : { status, response: resolve(spec, operation.responses[status], "").node };
 }
 

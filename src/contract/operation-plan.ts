@@ -1,7 +1,7 @@
 // What checking an operation needs, worked out once per operation: its parameters, request body
 // and responses with `$ref`s resolved and the JSON pointers of their schemas, so checking an
 // entry is lookups and validator calls only.
-import { joinPointer, matchMediaType, resolve, type Json, type SpecOperation } from "./openapi.js";
+import { joinPointer, matchMediaType, resolve, type Json, type SpecOperation } from "./openapi.ts";
 
 export interface ParameterPlan {
   name: string;
@@ -36,7 +36,10 @@ export class ContentPlan {
   schemaOf(mediaType: string): { schema: Json; pointer: string } | undefined {
     if (!this.#schemas.has(mediaType)) {
       const schema = this.#content[mediaType]?.schema;
-      this.#schemas.set(mediaType, schema ? { schema, pointer: joinPointer(this.pointer, mediaType, "schema") } : undefined);
+      this.#schemas.set(
+        mediaType,
+        schema ? { schema, pointer: joinPointer(this.pointer, mediaType, "schema") } : undefined,
+      );
     }
     return this.#schemas.get(mediaType);
   }
@@ -71,11 +74,14 @@ function parameterPlan(spec: Json, declared: { node: Json; pointer: string }): P
 }
 
 function contentPlan(node: Json, pointer: string): ContentPlan | undefined {
-  return node.content && Object.keys(node.content).length ? new ContentPlan(node.content, `${pointer}/content`) : undefined;
+  return node.content && Object.keys(node.content).length
+    ? new ContentPlan(node.content, `${pointer}/content`)
+    : undefined;
 }
 
 export function planOperation(spec: Json, operation: SpecOperation): OperationPlan {
-  const parameters = (where: string) => operation.parameters.filter((p) => p.node.in === where).map((p) => parameterPlan(spec, p));
+  const parameters = (where: string) =>
+    operation.parameters.filter((p) => p.node.in === where).map((p) => parameterPlan(spec, p));
   const queryParameters = parameters("query");
   const plan: OperationPlan = {
     pointer: operation.pointer,

@@ -2,9 +2,9 @@
 // parameters' examples (or plausible values), the body from the request example (or a plausible
 // body when the operation requires one and has no example). The recordings script and the
 // recorder both build their requests here.
-import type { HarPostData } from "./har.js";
-import { bareMediaType, isJsonMediaType, resolve, type Json, type SpecOperation } from "./openapi.js";
-import { knownValuesOf, plausibleValue, type KnownValues } from "./plausible-value.js";
+import type { HarPostData } from "./har.ts";
+import { bareMediaType, isJsonMediaType, resolve, type Json, type SpecOperation } from "./openapi.ts";
+import { knownValuesOf, plausibleValue, type KnownValues } from "./plausible-value.ts";
 
 export interface PlannedBody {
   mediaType: string;
@@ -35,9 +35,12 @@ export interface PlanHints {
 /** Query and form pairs the way Laravel reads them: `ids[]=1`, `filter[status]=x`. */
 export function formPairs(name: string, value: unknown): [string, string][] {
   if (Array.isArray(value)) {
-    return value.flatMap((v, i) => (v && typeof v === "object" ? formPairs(`${name}[${i}]`, v) : [[`${name}[]`, String(v)] as [string, string]]));
+    return value.flatMap((v, i) =>
+      v && typeof v === "object" ? formPairs(`${name}[${i}]`, v) : [[`${name}[]`, String(v)] as [string, string]],
+    );
   }
-  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => formPairs(`${name}[${k}]`, v));
+  if (value && typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => formPairs(`${name}[${k}]`, v));
   return [[name, value === null ? "" : String(value)]];
 }
 
@@ -77,7 +80,10 @@ export function planRequest(spec: Json, operation: SpecOperation, hints: PlanHin
   for (const { node: parameter } of operation.parameters) {
     if (parameter.in !== "path" && parameter.in !== "query") continue;
     const name: string = parameter.name;
-    const given = hints.values && name in hints.values ? { found: true, value: hints.values[name] } : parameterExample(spec, parameter);
+    const given =
+      hints.values && name in hints.values
+        ? { found: true, value: hints.values[name] }
+        : parameterExample(spec, parameter);
     if (parameter.in === "query" && !given.found && !parameter.required) continue;
     const value = given.found ? given.value : plausibleValue(spec, parameter.schema ?? {}, name, known);
     values[name] = value;
@@ -106,6 +112,8 @@ export function postDataOf(spec: Json, body: PlannedBody): HarPostData {
     });
     return { mimeType: bare, params };
   }
-  return { mimeType: body.mediaType, text: isJsonMediaType(bare) ? JSON.stringify(body.value) : String(body.value ?? "") };
+  return {
+    mimeType: body.mediaType,
+    text: isJsonMediaType(bare) ? JSON.stringify(body.value) : String(body.value ?? ""),
+  };
 }
-

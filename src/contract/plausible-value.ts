@@ -1,6 +1,6 @@
 // Plausible values for schemas without an example: the schema's own example, default or enum,
 // a value of the same name seen in a response example, else a typed placeholder that fits.
-import { resolve, type Json } from "./openapi.js";
+import { resolve, type Json } from "./openapi.ts";
 
 /** Strings tried, in order, against a `pattern` that has no example (the last: a Mongo ObjectId). */
 const PATTERN_CANDIDATES = ["1", "081234567890", "ABC123", "2024-01-31", "example", "5f154995060c000047005b6c"];
@@ -36,7 +36,8 @@ function typesOf(schema: Json): string[] {
 }
 
 function fitsType(value: unknown, types: string[]): boolean {
-  if (typeof value === "number") return types.includes("number") || (types.includes("integer") && Number.isInteger(value));
+  if (typeof value === "number")
+    return types.includes("number") || (types.includes("integer") && Number.isInteger(value));
   return types.includes(typeof value);
 }
 
@@ -44,12 +45,19 @@ const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 
 function plausibleString(schema: Json, name: string): string {
   switch (schema.format) {
-    case "date": return "2024-01-31";
-    case "date-time": return "2024-01-31T10:00:00+07:00";
-    case "email": return "shop@example.com";
-    case "uri": case "url": return "https://example.com/";
-    case "uuid": return "123e4567-e89b-42d3-a456-426614174000";
-    case "binary": return "";
+    case "date":
+      return "2024-01-31";
+    case "date-time":
+      return "2024-01-31T10:00:00+07:00";
+    case "email":
+      return "shop@example.com";
+    case "uri":
+    case "url":
+      return "https://example.com/";
+    case "uuid":
+      return "123e4567-e89b-42d3-a456-426614174000";
+    case "binary":
+      return "";
   }
   if (typeof schema.pattern === "string") {
     const pattern = new RegExp(schema.pattern, "u");
@@ -59,7 +67,12 @@ function plausibleString(schema: Json, name: string): string {
   return name.padEnd(minLength, "x");
 }
 
-export function plausibleValue(spec: Json, schemaOrRef: unknown, name = "value", known: KnownValues = new Map()): unknown {
+export function plausibleValue(
+  spec: Json,
+  schemaOrRef: unknown,
+  name = "value",
+  known: KnownValues = new Map(),
+): unknown {
   const schema: Json = resolve(spec, schemaOrRef, "").node ?? {};
   if (Array.isArray(schema.examples) && schema.examples.length) return schema.examples[0];
   if ("example" in schema) return schema.example;
@@ -79,7 +92,8 @@ export function plausibleValue(spec: Json, schemaOrRef: unknown, name = "value",
   switch (types[0]) {
     case "integer":
     case "number": {
-      const minimum = schema.minimum ?? (typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum + 1 : undefined);
+      const minimum =
+        schema.minimum ?? (typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum + 1 : undefined);
       return Math.min(minimum ?? 1, schema.maximum ?? Number.POSITIVE_INFINITY);
     }
     case "boolean":
@@ -98,17 +112,25 @@ export function plausibleValue(spec: Json, schemaOrRef: unknown, name = "value",
 /** The required properties of an object schema, each with a plausible value. */
 function plausibleObject(spec: Json, schema: Json, known: KnownValues): Record<string, unknown> {
   const required: string[] = schema.required ?? [];
-  const object = Object.fromEntries(required.map((key) => [key, plausibleValue(spec, schema.properties?.[key] ?? {}, key, known)]));
+  const object = Object.fromEntries(
+    required.map((key) => [key, plausibleValue(spec, schema.properties?.[key] ?? {}, key, known)]),
+  );
   return withConditionals(spec, schema, object, known);
 }
 
 /** Adds what an `if`/`then` (alone or in allOf) requires when the `if` holds for the object so far. */
-function withConditionals(spec: Json, schema: Json, object: Record<string, unknown>, known: KnownValues): Record<string, unknown> {
+function withConditionals(
+  spec: Json,
+  schema: Json,
+  object: Record<string, unknown>,
+  known: KnownValues,
+): Record<string, unknown> {
   const parts: Json[] = [schema, ...(schema.allOf ?? []).map((part: unknown) => resolve(spec, part, "").node ?? {})];
   for (const part of parts) {
     if (!part.if || !part.then || !holds(part.if, object)) continue;
     for (const key of part.then.required ?? []) {
-      if (!(key in object)) object[key] = plausibleValue(spec, part.then.properties?.[key] ?? schema.properties?.[key] ?? {}, key, known);
+      if (!(key in object))
+        object[key] = plausibleValue(spec, part.then.properties?.[key] ?? schema.properties?.[key] ?? {}, key, known);
     }
   }
   return object;

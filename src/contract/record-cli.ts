@@ -4,8 +4,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
-import { loadSpec } from "./openapi.js";
-import { readOnlyOperationIds, record } from "./record.js";
+import { loadSpec } from "./openapi.ts";
+import { readOnlyOperationIds, record } from "./record.ts";
 
 const USAGE = `Usage: NGORDER_TOKEN=... ngorder-record --out <file.har> (--operation <operationId>... | --all-read) [options]
 
@@ -54,12 +54,23 @@ async function main(argv: string[]): Promise<number> {
   }
   const token = process.env.NGORDER_TOKEN;
   const badParam = values.param.find((p) => !p.includes("="));
-  if (!token || !values.out || (!values.operation.length && !values["all-read"]) || badParam !== undefined || !/^\d+$/.test(values.delay)) {
-    console.error(`${!token ? "NGORDER_TOKEN is not set.\n" : ""}${badParam !== undefined ? `--param ${badParam}: expected name=value\n` : ""}\n${USAGE}`);
+  if (
+    !token ||
+    !values.out ||
+    (!values.operation.length && !values["all-read"]) ||
+    badParam !== undefined ||
+    !/^\d+$/.test(values.delay)
+  ) {
+    console.error(
+      `${!token ? "NGORDER_TOKEN is not set.\n" : ""}${badParam !== undefined ? `--param ${badParam}: expected name=value\n` : ""}\n${USAGE}`,
+    );
     return 2;
   }
   const spec = loadSpec(values.spec);
-  const operations = [...values.operation, ...(values["all-read"] ? readOnlyOperationIds(spec).filter((id) => !values.operation.includes(id)) : [])];
+  const operations = [
+    ...values.operation,
+    ...(values["all-read"] ? readOnlyOperationIds(spec).filter((id) => !values.operation.includes(id)) : []),
+  ];
   try {
     const har = await record({
       spec,
@@ -69,11 +80,14 @@ async function main(argv: string[]): Promise<number> {
       allowWrite: values["allow-write"],
       values: Object.fromEntries(values.param.map((p) => [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)])),
       delayMs: Number(values.delay),
-      onExchange: (operation, status) => console.log(`${operation.method.toUpperCase()} ${operation.path} ${operation.id} → ${status}`),
+      onExchange: (operation, status) =>
+        console.log(`${operation.method.toUpperCase()} ${operation.path} ${operation.id} → ${status}`),
     });
     mkdirSync(dirname(values.out), { recursive: true });
     writeFileSync(values.out, `${JSON.stringify(har, null, 2)}\n`);
-    console.log(`wrote ${har.log.entries.length} scrubbed exchange(s) to ${values.out}; check them with: ngorder-contract ${values.out}`);
+    console.log(
+      `wrote ${har.log.entries.length} scrubbed exchange(s) to ${values.out}; check them with: ngorder-contract ${values.out}`,
+    );
     return 0;
   } catch (error) {
     console.error(`ngorder-record: ${(error as Error).message}`);

@@ -1,10 +1,10 @@
 // Records live exchanges as HAR: calls the chosen operations against the API (or any base URL)
 // with the caller's token, then scrubs secrets and personal data before anything leaves memory.
 // Only read-only operations are called, unless a write operation is allowed by name.
-import { harEntry, harLog, type Har, type HarCookie, type HarEntry, type HarHeader } from "./har.js";
-import { isJsonMediaType, operationsOf, type Json, type SpecOperation } from "./openapi.js";
-import { planRequest, postDataOf } from "./plausible-request.js";
-import { Scrubber } from "./scrub.js";
+import { harEntry, harLog, type Har, type HarCookie, type HarEntry, type HarHeader } from "./har.ts";
+import { isJsonMediaType, operationsOf, type Json, type SpecOperation } from "./openapi.ts";
+import { planRequest, postDataOf } from "./plausible-request.ts";
+import { Scrubber } from "./scrub.ts";
 
 const READ_ONLY = new Set(["get", "head", "options"]);
 
@@ -29,15 +29,19 @@ export interface RecordOptions {
 export function selectOperations(spec: Json, ids: string[], allowWrite: string[] = []): SpecOperation[] {
   const byId = new Map(operationsOf(spec).map((o) => [o.id, o]));
   const problems: string[] = [];
-  for (const id of allowWrite) if (!ids.includes(id)) problems.push(`--allow-write ${id}: not among the selected operations`);
+  for (const id of allowWrite)
+    if (!ids.includes(id)) problems.push(`--allow-write ${id}: not among the selected operations`);
   const selected = ids.flatMap((id) => {
     const operation = byId.get(id);
     if (!operation) problems.push(`${id}: no such operationId in the spec`);
     else if (!READ_ONLY.has(operation.method) && !allowWrite.includes(id)) {
-      problems.push(`${id} (${operation.method.toUpperCase()} ${operation.path}) writes data: allow it with --allow-write ${id}`);
+      problems.push(
+        `${id} (${operation.method.toUpperCase()} ${operation.path}) writes data: allow it with --allow-write ${id}`,
+      );
     } else if (operation.operation.requestBody && !READ_ONLY.has(operation.method)) {
       const body = planRequest(spec, operation).body;
-      if (body && !isJsonMediaType(body.mediaType)) problems.push(`${id}: only JSON request bodies can be recorded (it takes ${body.mediaType})`);
+      if (body && !isJsonMediaType(body.mediaType))
+        problems.push(`${id}: only JSON request bodies can be recorded (it takes ${body.mediaType})`);
     }
     return operation ? [operation] : [];
   });
@@ -110,7 +114,9 @@ export async function record(options: RecordOptions): Promise<Har> {
     options.onExchange?.(operation, entry.response.status);
     entries.push(entry);
   }
-  const har = new Scrubber([options.token]).har(harLog("ngorder-openapi recorder", entries, "Recorded live, then scrubbed of secrets and personal data."));
+  const har = new Scrubber([options.token]).har(
+    harLog("ngorder-openapi recorder", entries, "Recorded live, then scrubbed of secrets and personal data."),
+  );
   // The token must not survive in any form the scrubber might have missed (e.g. URL-encoded).
   const text = JSON.stringify(har);
   for (const form of [options.token, encodeURIComponent(options.token)]) {

@@ -1,7 +1,7 @@
 // Finds the operation a recorded request belongs to: its method and its path template under the
 // server's base path. A literal segment wins over a template parameter (`/order/download` is not
 // `/order/{id}`), as OpenAPI requires.
-import type { SpecOperation } from "./openapi.js";
+import type { SpecOperation } from "./openapi.ts";
 
 export type RouteMatch =
   | { kind: "operation"; operation: SpecOperation; pathParams: Record<string, string> }
@@ -72,7 +72,9 @@ export class Router {
       }
       route.operations.set(operation.method, operation);
     }
-    const sorted = [...byTemplate.values()].sort((a, b) => specificity(a.template).localeCompare(specificity(b.template)) || a.template.localeCompare(b.template));
+    const sorted = [...byTemplate.values()].sort(
+      (a, b) => specificity(a.template).localeCompare(specificity(b.template)) || a.template.localeCompare(b.template),
+    );
     for (const route of sorted) {
       const key = firstSegment(route.template);
       this.#routes.set(key, [...(this.#routes.get(key) ?? []), route]);
@@ -97,7 +99,13 @@ export class Router {
         return { kind: "operation", operation, pathParams };
       }
     }
-    if (pathOnly) return { kind: "method-not-documented", path, template: pathOnly.template, documented: [...pathOnly.operations.keys()].map((m) => m.toUpperCase()) };
+    if (pathOnly)
+      return {
+        kind: "method-not-documented",
+        path,
+        template: pathOnly.template,
+        documented: [...pathOnly.operations.keys()].map((m) => m.toUpperCase()),
+      };
     return { kind: "unknown-path", path };
   }
 }

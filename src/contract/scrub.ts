@@ -2,8 +2,8 @@
 // cookies, keys), and people's emails, phone numbers, account numbers, names and addresses.
 // Values keep their JSON type and shape (digits stay digits, an email stays an email), so a
 // scrubbed recording still checks against the contract.
-import type { Har, HarCookie, HarEntry, HarHeader, HarPostData } from "./har.js";
-import { isJsonMediaType } from "./openapi.js";
+import type { Har, HarCookie, HarEntry, HarHeader, HarPostData } from "./har.ts";
+import { isJsonMediaType } from "./openapi.ts";
 
 export const REDACTED = "[REDACTED]";
 const REDACTED_EMAIL = "redacted@example.com";
@@ -11,11 +11,14 @@ const REDACTED_NAME = "Redacted Name";
 const REDACTED_ADDRESS = "Redacted Address";
 
 /** Names (of headers, query parameters, fields) whose values are credentials. */
-const SECRET_NAME = /authorization|cookie|token|secret|password|passwd|api[-_]?key|(^|[-_])key($|[-_])|signature|session|credential|private|xsrf|csrf/i;
+const SECRET_NAME =
+  /authorization|cookie|token|secret|password|passwd|api[-_]?key|(^|[-_])key($|[-_])|signature|session|credential|private|xsrf|csrf/i;
 const EMAIL_NAME = /e-?mail/i;
 const PHONE_NAME = /phone|(^|_)(hp|telp|telepon|mobile|whatsapp|wa|msisdn)(_|$)/i;
-const ACCOUNT_NAME = /account_?(number|no)|(^|_)(rekening|norek|no_rek|va|va_number|virtual_account|card_?number|iban)(_|$)/i;
-const PERSON_NAME = /(^|_)(name|nama|full_?name|first_?name|last_?name|username|receiver|recipient|sender|buyer|owner|contact|pic|dropshipper|consignee|account_holder|holder)(_?name)?$/i;
+const ACCOUNT_NAME =
+  /account_?(number|no)|(^|_)(rekening|norek|no_rek|va|va_number|virtual_account|card_?number|iban)(_|$)/i;
+const PERSON_NAME =
+  /(^|_)(name|nama|full_?name|first_?name|last_?name|username|receiver|recipient|sender|buyer|owner|contact|pic|dropshipper|consignee|account_holder|holder)(_?name)?$/i;
 const ADDRESS_NAME = /address|addess|alamat|street/i;
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
@@ -51,7 +54,8 @@ export class Scrubber {
   field(name: string, value: unknown): unknown {
     if (Array.isArray(value)) return value.map((v) => this.field(name, v));
     if (value && typeof value === "object") return this.json(value);
-    if (typeof value === "number") return ACCOUNT_NAME.test(name) || PHONE_NAME.test(name) || SECRET_NAME.test(name) ? 0 : value;
+    if (typeof value === "number")
+      return ACCOUNT_NAME.test(name) || PHONE_NAME.test(name) || SECRET_NAME.test(name) ? 0 : value;
     if (typeof value !== "string") return value;
     if (SECRET_NAME.test(name)) return REDACTED;
     if (EMAIL_NAME.test(name)) return value.includes("@") ? REDACTED_EMAIL : this.text(value);
@@ -64,13 +68,15 @@ export class Scrubber {
 
   json(value: unknown): unknown {
     if (Array.isArray(value)) return value.map((v) => this.json(v));
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.field(k, v)]));
+    if (value && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.field(k, v)]));
     return typeof value === "string" ? this.text(value) : value;
   }
 
   headers(headers: HarHeader[]): HarHeader[] {
     return headers.map(({ name, value }) => {
-      if (/^(proxy-)?authorization$/i.test(name)) return { name, value: value.replace(/^(\S+\s+).*$/, `$1${REDACTED}`) };
+      if (/^(proxy-)?authorization$/i.test(name))
+        return { name, value: value.replace(/^(\S+\s+).*$/, `$1${REDACTED}`) };
       return { name, value: SECRET_NAME.test(name) ? REDACTED : this.text(value) };
     });
   }
@@ -83,7 +89,10 @@ export class Scrubber {
     const url = new URL(href);
     url.username = "";
     url.password = "";
-    const pairs = [...url.searchParams].map(([name, value]) => [name, String(this.field(name.replace(/\[.*$/, ""), value))]);
+    const pairs = [...url.searchParams].map(([name, value]) => [
+      name,
+      String(this.field(name.replace(/\[.*$/, ""), value)),
+    ]);
     url.search = new URLSearchParams(pairs).toString();
     return this.text(url.href);
   }
@@ -100,9 +109,16 @@ export class Scrubber {
   }
 
   postData(postData: HarPostData): HarPostData {
-    const params = postData.params?.map((p) => ({ ...p, value: p.fileName ? "" : String(this.field(p.name, p.value ?? "")) }));
+    const params = postData.params?.map((p) => ({
+      ...p,
+      value: p.fileName ? "" : String(this.field(p.name, p.value ?? "")),
+    }));
     const body = this.body(postData.mimeType, postData.text);
-    return { mimeType: postData.mimeType, ...(params ? { params } : {}), ...(body.text !== undefined ? { text: body.text } : {}) };
+    return {
+      mimeType: postData.mimeType,
+      ...(params ? { params } : {}),
+      ...(body.text !== undefined ? { text: body.text } : {}),
+    };
   }
 
   entry(entry: HarEntry): HarEntry {

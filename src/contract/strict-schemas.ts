@@ -2,7 +2,7 @@
 // (an API we do not own may add fields), but a contract check must report every undocumented
 // property. `unevaluatedProperties: false` is added where a schema is *used*, not inside the
 // pieces it is composed of, so it sees the properties of every allOf branch and `$ref` target.
-import { resolve, type Json } from "./openapi.js";
+import { resolve, type Json } from "./openapi.ts";
 
 /**
  * Where a schema sits decides whether it may be closed:
@@ -14,7 +14,15 @@ import { resolve, type Json } from "./openapi.js";
 type Position = "use" | "part" | "definition";
 
 const USE_MAPS = ["properties", "patternProperties"] as const;
-const USE_SINGLES = ["additionalProperties", "unevaluatedProperties", "items", "contains", "propertyNames", "unevaluatedItems", "contentSchema"] as const;
+const USE_SINGLES = [
+  "additionalProperties",
+  "unevaluatedProperties",
+  "items",
+  "contains",
+  "propertyNames",
+  "unevaluatedItems",
+  "contentSchema",
+] as const;
 const PART_SINGLES = ["not", "if", "then", "else"] as const;
 
 function typesOf(schema: Json): string[] {

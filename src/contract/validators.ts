@@ -2,14 +2,24 @@
 // and hands out the compiled validator of any schema by its JSON pointer in the spec.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import ajvFormats from "ajv-formats";
-import type { Json } from "./openapi.js";
-import { closeObjectSchemas } from "./strict-schemas.js";
+import type { Json } from "./openapi.ts";
+import { closeObjectSchemas } from "./strict-schemas.ts";
 
 const DOCUMENT_ID = "openapi.json";
 
 /** OpenAPI's own schema keywords (annotations for validation) and the document's top-level fields. */
 const OPENAPI_KEYWORDS = ["example", "xml", "externalDocs", "discriminator"];
-const DOCUMENT_FIELDS = ["openapi", "info", "jsonSchemaDialect", "servers", "paths", "webhooks", "components", "security", "tags"];
+const DOCUMENT_FIELDS = [
+  "openapi",
+  "info",
+  "jsonSchemaDialect",
+  "servers",
+  "paths",
+  "webhooks",
+  "components",
+  "security",
+  "tags",
+];
 
 const INT32 = 2 ** 31;
 
@@ -29,7 +39,13 @@ function createAjv(): Ajv2020 {
   // Strict about keywords and formats, so a misspelt keyword in the spec is an error rather than
   // silently ignored; strictTypes/strictRequired would reject valid composition (a `required`
   // naming a property of a sibling allOf branch) in a spec we do not own.
-  const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strictTypes: false, strictTuples: false, strictRequired: false });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    allowUnionTypes: true,
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+  });
   ajvFormats.default(ajv); // a CommonJS module: its default export is `.default` under NodeNext
   ajv.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && n >= -INT32 && n < INT32 });
   ajv.addFormat("int64", { type: "number", validate: (n: number) => Number.isInteger(n) });
@@ -88,12 +104,18 @@ const ABSOLUTE = /^#\/(components|paths|webhooks)\//;
 function toSchemaError(error: ErrorObject, compiledAt: string): SchemaError {
   const params = error.params as Record<string, unknown>;
   const property = params.missingProperty ?? params.unevaluatedProperty ?? params.additionalProperty;
-  const pointer = typeof property === "string" ? `${error.instancePath}/${property.replace(/~/g, "~0").replace(/\//g, "~1")}` : error.instancePath;
-  const path = decodeURIComponent(error.schemaPath.startsWith(DOCUMENT_ID) ? error.schemaPath.slice(DOCUMENT_ID.length) : error.schemaPath);
+  const pointer =
+    typeof property === "string"
+      ? `${error.instancePath}/${property.replace(/~/g, "~0").replace(/\//g, "~1")}`
+      : error.instancePath;
+  const path = decodeURIComponent(
+    error.schemaPath.startsWith(DOCUMENT_ID) ? error.schemaPath.slice(DOCUMENT_ID.length) : error.schemaPath,
+  );
   // Ajv gives the path of an inline schema relative to the schema it compiled.
   const schemaPointer = ABSOLUTE.test(path) ? path : `#${compiledAt}${path.slice(1)}`;
   let message = error.message ?? error.keyword;
-  if (params.unevaluatedProperty !== undefined || params.additionalProperty !== undefined) message = "is not a documented property";
+  if (params.unevaluatedProperty !== undefined || params.additionalProperty !== undefined)
+    message = "is not a documented property";
   if (params.allowedValues !== undefined) message += `: ${JSON.stringify(params.allowedValues)}`;
   return { pointer, schemaPointer, message };
 }

@@ -2,7 +2,13 @@
 // and query, JSON and multipart bodies, binary downloads, and the path client's `{ error }` results.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCaller } from "../../src/client.ts";
-import { createNgorder, createNgorderClient, DEFAULT_BASE_URL, NgorderError, type NgorderClientOptions } from "../../src/index.ts";
+import {
+  createNgorder,
+  createNgorderClient,
+  DEFAULT_BASE_URL,
+  NgorderError,
+  type NgorderClientOptions,
+} from "../../src/index.ts";
 import { startFaultServer, type FaultServer, type RecordedRequest } from "../support/fault-server.ts";
 import { expectNoToken, failure, sdkMethod, TOKEN } from "./support.ts";
 
@@ -17,7 +23,10 @@ afterAll(() => server.close());
 beforeEach(() => server.clear());
 
 const last = (): RecordedRequest => server.requests.at(-1)!;
-const multipart = (request: RecordedRequest) => new Response(new Uint8Array(request.body), { headers: { "content-type": String(request.headers["content-type"]) } }).formData();
+const multipart = (request: RecordedRequest) =>
+  new Response(new Uint8Array(request.body), {
+    headers: { "content-type": String(request.headers["content-type"]) },
+  }).formData();
 
 describe("every request", () => {
   it("carries the bearer token and Accept-Language: en by default, and no body headers on a GET", async () => {
@@ -44,9 +53,13 @@ describe("every request", () => {
   it("fills the path and sends the query with Laravel bracket names", async () => {
     await createNgorderClient(options).GET("/warehouse/{id}", { params: { path: { id: 22 } } });
     expect(last().url).toBe("/api/open/warehouse/22");
-    await createNgorderClient(options).GET("/warehouse", { params: { query: { with_main_warehouse: true, is_active: "ACTIVE", admin_permission: undefined } } });
+    await createNgorderClient(options).GET("/warehouse", {
+      params: { query: { with_main_warehouse: true, is_active: "ACTIVE", admin_permission: undefined } },
+    });
     expect(last().url).toBe("/api/open/warehouse?with_main_warehouse=true&is_active=ACTIVE");
-    await createCaller(options)("GET", "/product/sku/generate-new", { params: { query: { products: [{ name: "Sepatu", color: "merah" }, { name: "Tas" }], ids: [1, 2] } } });
+    await createCaller(options)("GET", "/product/sku/generate-new", {
+      params: { query: { products: [{ name: "Sepatu", color: "merah" }, { name: "Tas" }], ids: [1, 2] } },
+    });
     expect([...last().query]).toEqual([
       ["products[0][name]", "Sepatu"],
       ["products[0][color]", "merah"],
@@ -87,7 +100,9 @@ describe("uploads and downloads", () => {
   });
 
   it("sends a Blob through the SDK (the stock opname import takes an Excel file)", async () => {
-    const file = new Blob(["PK\u0003\u0004 xlsx bytes"], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    const file = new Blob(["PK\u0003\u0004 xlsx bytes"], {
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    });
     const upload = sdkMethod(createNgorder(options), "importStockOpname");
     await upload({ file });
     expect(`${last().method} ${last().path}`).toBe(`${upload.method} /api/open${upload.path}`);
@@ -96,8 +111,14 @@ describe("uploads and downloads", () => {
 
   it("returns a binary download as a Blob with its media type", async () => {
     const pdf = Buffer.from("%PDF-1.4\n%\u00e2\u00e3\n1 0 obj <<>> endobj\n");
-    server.script("GET /api/open/shipping/invoice/download/pdf/9", { status: 200, headers: { "content-type": "application/pdf" }, body: pdf });
-    const { data } = await createCaller(options)("GET", "/shipping/invoice/download/pdf/{invoice_id}", { params: { path: { invoice_id: 9 } } });
+    server.script("GET /api/open/shipping/invoice/download/pdf/9", {
+      status: 200,
+      headers: { "content-type": "application/pdf" },
+      body: pdf,
+    });
+    const { data } = await createCaller(options)("GET", "/shipping/invoice/download/pdf/{invoice_id}", {
+      params: { path: { invoice_id: 9 } },
+    });
     expect(data).toBeInstanceOf(Blob);
     expect((data as Blob).type).toBe("application/pdf");
     expect(Buffer.from(await (data as Blob).arrayBuffer())).toEqual(pdf);
@@ -105,7 +126,11 @@ describe("uploads and downloads", () => {
 
   it("returns a Blob from an SDK download whatever its Content-Type says", async () => {
     const download = sdkMethod(createNgorder(options), "downloadShipmentInvoicePdf");
-    server.script("GET /api/open/shipping/invoice/download/pdf/9", { status: 200, headers: { "content-type": "application/force-download" }, body: "%PDF-1.4" });
+    server.script("GET /api/open/shipping/invoice/download/pdf/9", {
+      status: 200,
+      headers: { "content-type": "application/force-download" },
+      body: "%PDF-1.4",
+    });
     const data = await download({ invoice_id: 9 });
     expect(data).toBeInstanceOf(Blob);
     expect(await (data as Blob).text()).toBe("%PDF-1.4");
@@ -116,7 +141,9 @@ describe("answers", () => {
   it("the path client returns an error answer as `{ error, response }` without throwing", async () => {
     const body = { response: "Failed", message: "Data not found", data: null };
     server.script("GET /api/open/warehouse/99", { status: 404, json: body });
-    const { data, error, response } = await createNgorderClient(options).GET("/warehouse/{id}", { params: { path: { id: 99 } } });
+    const { data, error, response } = await createNgorderClient(options).GET("/warehouse/{id}", {
+      params: { path: { id: 99 } },
+    });
     expect(data).toBeUndefined();
     expect(error).toEqual(body);
     expect(response.status).toBe(404);
@@ -124,21 +151,41 @@ describe("answers", () => {
 
   it("an empty success answer gives undefined data", async () => {
     server.script("DELETE /api/open/warehouse/22", { status: 204 });
-    const { data, response } = await createNgorderClient(options).DELETE("/warehouse/{id}", { params: { path: { id: 22 } } });
+    const { data, response } = await createNgorderClient(options).DELETE("/warehouse/{id}", {
+      params: { path: { id: 22 } },
+    });
     expect(response.status).toBe(204);
     expect(data).toBeUndefined();
   });
 
   it("an error names the request without secrets: the token and secret-looking query values are redacted", async () => {
-    server.script("GET /api/open/setting/payment/xendit", { status: 401, json: { response: "Failed", message: `Invalid token ${TOKEN}`, data: null } });
-    const error = await failure(() => createCaller(options)("GET", "/setting/payment/xendit", { params: { query: { secret_key: "xnd_development_abc", api_token: TOKEN, page: 2 } } }, "getXenditData", true), "http");
-    expect(error.url).toBe(`${server.url}/api/open/setting/payment/xendit?secret_key=[redacted]&api_token=[redacted]&page=2`);
+    server.script("GET /api/open/setting/payment/xendit", {
+      status: 401,
+      json: { response: "Failed", message: `Invalid token ${TOKEN}`, data: null },
+    });
+    const error = await failure(
+      () =>
+        createCaller(options)(
+          "GET",
+          "/setting/payment/xendit",
+          { params: { query: { secret_key: "xnd_development_abc", api_token: TOKEN, page: 2 } } },
+          "getXenditData",
+          true,
+        ),
+      "http",
+    );
+    expect(error.url).toBe(
+      `${server.url}/api/open/setting/payment/xendit?secret_key=[redacted]&api_token=[redacted]&page=2`,
+    );
     expect(error.messages).toEqual(["Invalid token [redacted]"]);
     expect(error.message).toContain("getXenditData (GET ");
   });
 
   it("an error's JSON holds what to log and nothing else", async () => {
-    server.script("GET /api/open/warehouse/99", { status: 404, json: { request_id: "abc123", response: "Failed", message: "Data not found", data: null } });
+    server.script("GET /api/open/warehouse/99", {
+      status: 404,
+      json: { request_id: "abc123", response: "Failed", message: "Data not found", data: null },
+    });
     const error = await failure(() => createNgorder(options).warehouses.get({ id: 99 }), "http");
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: "NgorderError",

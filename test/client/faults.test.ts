@@ -6,7 +6,12 @@ import { createNgorder, createNgorderClient, type NgorderClientOptions } from ".
 import { startFaultServer, type Answer, type FaultServer } from "../support/fault-server.ts";
 import { failure, TOKEN } from "./support.ts";
 
-const WAREHOUSE = { id: 22, warehouse: "Warehouse Bandung", supplier_id: 23518, address: "Bandung Kulon, Kota Bandung" };
+const WAREHOUSE = {
+  id: 22,
+  warehouse: "Warehouse Bandung",
+  supplier_id: 23518,
+  address: "Bandung Kulon, Kota Bandung",
+};
 const OK: Answer = { status: 200, json: { response: "Success", data: WAREHOUSE } };
 const CREATED: Answer = { status: 200, json: { response: "Success", data: { id: 23, name: "Warehouse Jakarta" } } };
 const HTML_PAGE = (status: number, title: string): Answer => ({
@@ -26,7 +31,12 @@ beforeAll(async () => {
   process.on("unhandledRejection", onUnhandled);
   server = await startFaultServer();
   // Short waits so the tests run fast; the rules are the shipped ones.
-  options = { token: TOKEN, baseUrl: `${server.url}/api/open`, timeoutMs: 250, retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 2_000 } };
+  options = {
+    token: TOKEN,
+    baseUrl: `${server.url}/api/open`,
+    timeoutMs: 250,
+    retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 2_000 },
+  };
 });
 
 afterAll(async () => {
@@ -45,7 +55,15 @@ describe("a GET recovers", () => {
   const get = () => createNgorderClient(options).GET("/warehouse/{id}", { params: { path: { id: 22 } } });
 
   it("from a 429 with Retry-After in seconds", async () => {
-    server.script(route, { status: 429, headers: { "retry-after": "1" }, json: { response: "Failed", message: "Too Many Attempts.", data: null } }, OK);
+    server.script(
+      route,
+      {
+        status: 429,
+        headers: { "retry-after": "1" },
+        json: { response: "Failed", message: "Too Many Attempts.", data: null },
+      },
+      OK,
+    );
     const { data, error } = await get();
     expect(error).toBeUndefined();
     expect(data?.data).toEqual(WAREHOUSE);
@@ -53,7 +71,15 @@ describe("a GET recovers", () => {
   });
 
   it("from a 429 with Retry-After as an HTTP date", async () => {
-    server.script(route, { status: 429, headers: { "retry-after": new Date(Date.now() + 1000).toUTCString() }, json: { response: "Failed", message: "Too Many Attempts.", data: null } }, OK);
+    server.script(
+      route,
+      {
+        status: 429,
+        headers: { "retry-after": new Date(Date.now() + 1000).toUTCString() },
+        json: { response: "Failed", message: "Too Many Attempts.", data: null },
+      },
+      OK,
+    );
     expect((await get()).data?.data).toEqual(WAREHOUSE);
     expect(hits(route)).toBe(2);
   });
@@ -95,7 +121,9 @@ describe("a GET that keeps failing", () => {
 
   it("returns the last error answer from the path client, after 1 + 2 attempts", async () => {
     server.script(route, UNAVAILABLE, UNAVAILABLE, UNAVAILABLE);
-    const { data, error, response } = await createNgorderClient(options).GET("/warehouse/{id}", { params: { path: { id: 22 } } });
+    const { data, error, response } = await createNgorderClient(options).GET("/warehouse/{id}", {
+      params: { path: { id: 22 } },
+    });
     expect(data).toBeUndefined();
     expect(response.status).toBe(503);
     expect(error).toContain("<title>503 Service Temporarily Unavailable</title>");
@@ -103,12 +131,21 @@ describe("a GET that keeps failing", () => {
   });
 
   it("throws kind http from the SDK, with the page's title and not its HTML", async () => {
-    server.script(route, HTML_PAGE(502, "502 Bad Gateway"), HTML_PAGE(502, "502 Bad Gateway"), HTML_PAGE(502, "502 Bad Gateway"));
+    server.script(
+      route,
+      HTML_PAGE(502, "502 Bad Gateway"),
+      HTML_PAGE(502, "502 Bad Gateway"),
+      HTML_PAGE(502, "502 Bad Gateway"),
+    );
     const error = await failure(sdkGet, "http");
     expect(error.status).toBe(502);
     expect(error.message).toContain("HTTP 502 Bad Gateway (502 Bad Gateway)");
     expect(error.message).not.toContain("<");
-    expect(error).toMatchObject({ operation: "getWarehouse", method: "GET", url: `${server.url}/api/open/warehouse/22` });
+    expect(error).toMatchObject({
+      operation: "getWarehouse",
+      method: "GET",
+      url: `${server.url}/api/open/warehouse/22`,
+    });
   });
 
   it("throws kind network when every connection is reset", async () => {
@@ -120,7 +157,10 @@ describe("a GET that keeps failing", () => {
 
   it("throws kind timeout when every answer is late, from the path client as well", async () => {
     server.script(route, { ...OK, delayMs: 1_000 }, { ...OK, delayMs: 1_000 }, { ...OK, delayMs: 1_000 });
-    const error = await failure(() => createNgorderClient(options).GET("/warehouse/{id}", { params: { path: { id: 22 } } }), "timeout");
+    const error = await failure(
+      () => createNgorderClient(options).GET("/warehouse/{id}", { params: { path: { id: 22 } } }),
+      "timeout",
+    );
     expect(error.message).toContain("within 250 ms");
     expect(error.operation).toBe("GET /warehouse/{id}");
     expect(hits(route)).toBe(3);
@@ -128,14 +168,25 @@ describe("a GET that keeps failing", () => {
 
   it("cancels a timed-out attempt: its connection closes at once, not when the server answers", async () => {
     server.script(route, { ...OK, delayMs: 5_000 });
-    await failure(() => createNgorderClient(options).GET("/warehouse/{id}", { params: { path: { id: 22 } }, retry: false }), "timeout");
+    await failure(
+      () => createNgorderClient(options).GET("/warehouse/{id}", { params: { path: { id: 22 } }, retry: false }),
+      "timeout",
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(hits(route)).toBe(1);
     expect(server.waiting()).toBe(0);
   });
 
   it("does not wait out a Retry-After longer than maxDelayMs", async () => {
-    server.script(route, { status: 429, headers: { "retry-after": "3600" }, json: { response: "Failed", message: "Too Many Attempts.", data: null } }, OK);
+    server.script(
+      route,
+      {
+        status: 429,
+        headers: { "retry-after": "3600" },
+        json: { response: "Failed", message: "Too Many Attempts.", data: null },
+      },
+      OK,
+    );
     const error = await failure(sdkGet, "http");
     expect(error.status).toBe(429);
     expect(error.messages).toEqual(["Too Many Attempts."]);
@@ -143,7 +194,11 @@ describe("a GET that keeps failing", () => {
   });
 
   it("throws kind invalid_response, without retrying, on a success body that is not JSON", async () => {
-    server.script(route, { status: 200, headers: { "content-type": "application/json" }, body: '{"response":"Success","data":{"id":22,' });
+    server.script(route, {
+      status: 200,
+      headers: { "content-type": "application/json" },
+      body: '{"response":"Success","data":{"id":22,',
+    });
     const error = await failure(sdkGet, "invalid_response");
     expect(error.message).toContain("not valid JSON");
     expect(hits(route)).toBe(1);
@@ -153,16 +208,32 @@ describe("a GET that keeps failing", () => {
     server.script(route, { ...OK, delayMs: 1_000 }, { ...OK, delayMs: 1_000 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);
-    await failure(() => createNgorder({ ...options, timeoutMs: 0 }).warehouses.get({ id: 22 }, { signal: controller.signal }), "aborted");
-    await failure(() => createNgorder({ ...options, timeoutMs: 0 }).warehouses.get({ id: 22 }, { signal: AbortSignal.timeout(20) }), "timeout");
+    await failure(
+      () => createNgorder({ ...options, timeoutMs: 0 }).warehouses.get({ id: 22 }, { signal: controller.signal }),
+      "aborted",
+    );
+    await failure(
+      () => createNgorder({ ...options, timeoutMs: 0 }).warehouses.get({ id: 22 }, { signal: AbortSignal.timeout(20) }),
+      "timeout",
+    );
     expect(hits(route)).toBe(2);
   });
 
   it("reports a validation error with its field messages and request_id", async () => {
-    const body = { request_id: "5f967c71a9cab", response: "Failed", message: { warehouse: ["The warehouse field is required."], "user_id.0": ["The selected user_id.0 is invalid."] }, data: null };
+    const body = {
+      request_id: "5f967c71a9cab",
+      response: "Failed",
+      message: { warehouse: ["The warehouse field is required."], "user_id.0": ["The selected user_id.0 is invalid."] },
+      data: null,
+    };
     server.script("POST /api/open/warehouse", { status: 400, json: body });
     const error = await failure(() => createNgorder(options).warehouses.create(NEW_WAREHOUSE), "http");
-    expect(error).toMatchObject({ status: 400, requestId: "5f967c71a9cab", operation: "createWarehouse", method: "POST" });
+    expect(error).toMatchObject({
+      status: 400,
+      requestId: "5f967c71a9cab",
+      operation: "createWarehouse",
+      method: "POST",
+    });
     expect(error.fieldMessages).toEqual(body.message);
     expect(error.messages).toEqual(["The warehouse field is required.", "The selected user_id.0 is invalid."]);
     expect(error.message).toContain("[request_id 5f967c71a9cab]");
@@ -174,7 +245,15 @@ describe("a POST or PATCH reaches the server exactly once", () => {
   const update = () => createNgorderClient(options).PATCH("/warehouse", { body: { id: 23, ...NEW_WAREHOUSE } });
   const faults: [string, "http" | "network" | "timeout", Answer | "reset"][] = [
     ["a 503", "http", UNAVAILABLE],
-    ["a 429 with Retry-After", "http", { status: 429, headers: { "retry-after": "1" }, json: { response: "Failed", message: "Too Many Attempts.", data: null } }],
+    [
+      "a 429 with Retry-After",
+      "http",
+      {
+        status: 429,
+        headers: { "retry-after": "1" },
+        json: { response: "Failed", message: "Too Many Attempts.", data: null },
+      },
+    ],
     ["a reset connection", "network", "reset"],
     ["an answer delayed past the timeout", "timeout", { ...CREATED, delayMs: 600 }],
   ];

@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFaultServer, type FaultServer } from "../support/fault-server.ts";
+import { ROOT } from "../../scripts/lib/paths.ts";
 
-const ROOT = new URL("../../", import.meta.url).pathname;
 const WAREHOUSES = [
   { id: 22, warehouse: "Warehouse Bandung", supplier_id: 23518, address: "Bandung Kulon, Kota Bandung" },
   { id: 30, warehouse: "Toko Utama", supplier_id: 23519, address: "Srono, Kabupaten Banyuwangi" },
@@ -67,8 +67,11 @@ function bareImports(file: string, seen = new Set<string>()): Set<string> {
   const bare = new Set<string>();
   if (seen.has(file)) return bare;
   seen.add(file);
-  for (const [, specifier] of readFileSync(file, "utf8").matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/g)) {
-    if (specifier!.startsWith(".")) for (const name of bareImports(join(dirname(file), specifier!), seen)) bare.add(name);
+  for (const [, specifier] of readFileSync(file, "utf8").matchAll(
+    /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/g,
+  )) {
+    if (specifier!.startsWith("."))
+      for (const name of bareImports(join(dirname(file), specifier!), seen)) bare.add(name);
     else bare.add(specifier!);
   }
   return bare;
@@ -78,8 +81,10 @@ beforeAll(async () => {
   server = await startFaultServer({
     fallback: ({ method, path }) => {
       if (method === "GET" && path === "/api/open/warehouse") return { status: 200, json: { data: WAREHOUSES } };
-      if (method === "GET" && path === "/api/open/warehouse/30") return { status: 200, json: { response: "Sukses", data: WAREHOUSES[1] } };
-      if (method === "POST" && path === "/api/open/warehouse") return { status: 200, json: { response: "Success", data: { id: 23, name: "Warehouse Jakarta" } } };
+      if (method === "GET" && path === "/api/open/warehouse/30")
+        return { status: 200, json: { response: "Sukses", data: WAREHOUSES[1] } };
+      if (method === "POST" && path === "/api/open/warehouse")
+        return { status: 200, json: { response: "Success", data: { id: 23, name: "Warehouse Jakarta" } } };
       return { status: 404, json: { response: "Failed", message: "Data not found", data: null } };
     },
   });
@@ -93,15 +98,21 @@ afterAll(async () => {
 
 describe("the packed package", () => {
   it("installs into a fresh project, type-checks a consumer and runs it", async () => {
-    const packed = JSON.parse(sh("npm", ["pack", "--json", "--pack-destination", work], { cwd: ROOT }).replace(/^[^[]*/, "")) as { filename: string; files: { path: string }[] }[];
+    const packed = JSON.parse(
+      sh("npm", ["pack", "--json", "--pack-destination", work], { cwd: ROOT }).replace(/^[^[]*/, ""),
+    ) as { filename: string; files: { path: string }[] }[];
     const files = packed[0]!.files.map((f) => f.path);
     expect(files.filter((f) => !f.startsWith("dist/"))).toEqual(expect.arrayContaining(["package.json"]));
-    expect(files.some((f) => /^(src|test|scripts|spec|bench)\//.test(f) || f.endsWith(".ts") && !f.endsWith(".d.ts"))).toBe(false);
+    expect(
+      files.some((f) => /^(src|test|scripts|spec|bench)\//.test(f) || (f.endsWith(".ts") && !f.endsWith(".d.ts"))),
+    ).toBe(false);
 
     const consumer = join(work, "consumer");
     mkdirSync(consumer);
     writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-    sh("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", join(work, packed[0]!.filename)], { cwd: consumer });
+    sh("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", join(work, packed[0]!.filename)], {
+      cwd: consumer,
+    });
     const installed = join(consumer, "node_modules", "ngorder-openapi");
     expect([...bareImports(join(installed, "dist/src/index.js"))]).toEqual(["openapi-fetch"]);
 
@@ -127,7 +138,12 @@ describe("the packed package", () => {
 
     // Not spawnSync: the local server answers from this process's event loop.
     const output = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ["out/consumer.js", `${server.url}/api/open`], { cwd: consumer }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout))),
+      execFile(
+        process.execPath,
+        ["out/consumer.js", `${server.url}/api/open`],
+        { cwd: consumer },
+        (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)),
+      ),
     );
     expect(JSON.parse(output)).toEqual({
       first: "Warehouse Bandung",
@@ -136,7 +152,9 @@ describe("the packed package", () => {
       failure: ["http", 404, "getWarehouse"],
       operations: true,
     });
-    const seen = server.requests.map((r) => `${r.method} ${r.url} ${r.headers["accept-language"]} ${r.headers.authorization}`);
+    const seen = server.requests.map(
+      (r) => `${r.method} ${r.url} ${r.headers["accept-language"]} ${r.headers.authorization}`,
+    );
     expect(seen).toEqual([
       "GET /api/open/warehouse?with_main_warehouse=true en Bearer consumer-token",
       "GET /api/open/warehouse/30 id Bearer consumer-token",

@@ -13,10 +13,26 @@ function listOrders(request: RecordedRequest, lying = false) {
   const page = Number(request.query.get("pagination_offset") ?? 1);
   const totalPages = Math.ceil(ORDERS.length / perPage);
   const data = ORDERS.slice((page - 1) * perPage, page * perPage);
-  const links = page < totalPages ? { next: `https://api.smartseller.co.id/api/open/order?per_page=${perPage}&pagination_offset=${page + 1}` } : [];
+  const links =
+    page < totalPages
+      ? { next: `https://api.smartseller.co.id/api/open/order?per_page=${perPage}&pagination_offset=${page + 1}` }
+      : [];
   return {
     status: 200,
-    json: { response: "Success", data, meta: { pagination: { total: ORDERS.length, count: data.length, per_page: perPage, current_page: lying ? 1 : page, total_pages: totalPages, links } } },
+    json: {
+      response: "Success",
+      data,
+      meta: {
+        pagination: {
+          total: ORDERS.length,
+          count: data.length,
+          per_page: perPage,
+          current_page: lying ? 1 : page,
+          total_pages: totalPages,
+          links,
+        },
+      },
+    },
   };
 }
 
@@ -42,7 +58,9 @@ describe("paginate", () => {
     for await (const order of paginate(ngorder.orders.list, { per_page: 2 })) seen.push(order.order_id);
     expect(seen).toEqual([100, 101, 102, 103, 104]);
     expect(offsets()).toEqual(["1", "2", "3"]);
-    expect(server.requests.every((r) => r.query.get("per_page") === "2" && r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
+    expect(
+      server.requests.every((r) => r.query.get("per_page") === "2" && r.headers.authorization === `Bearer ${TOKEN}`),
+    ).toBe(true);
   });
 
   it("starts at the page asked for and reads no page after a break", async () => {
@@ -57,7 +75,8 @@ describe("paginate", () => {
 
   it("pages yields whole answers, meta included", async () => {
     const currentPages: number[] = [];
-    for await (const page of pages(ngorder.orders.list, { per_page: 4 })) currentPages.push(page.meta.pagination.current_page);
+    for await (const page of pages(ngorder.orders.list, { per_page: 4 }))
+      currentPages.push(page.meta.pagination.current_page);
     expect(currentPages).toEqual([1, 2]);
   });
 
@@ -69,7 +88,8 @@ describe("paginate", () => {
   it("throws kind pagination past maxPages rather than stopping silently", async () => {
     const seen: number[] = [];
     const error = await failure(async () => {
-      for await (const order of paginate(ngorder.orders.list, { per_page: 1 }, { maxPages: 3 })) seen.push(order.order_id);
+      for await (const order of paginate(ngorder.orders.list, { per_page: 1 }, { maxPages: 3 }))
+        seen.push(order.order_id);
     }, "pagination");
     expect(seen).toEqual([100, 101, 102]);
     expect(error.message).toContain("maxPages (3)");
@@ -87,7 +107,11 @@ describe("paginate", () => {
   });
 
   it("an error on a page surfaces from the loop as the SDK's NgorderError", async () => {
-    server.script("GET /api/open/order", listOrders({ query: new URLSearchParams("per_page=2&pagination_offset=1") } as RecordedRequest), { status: 500, json: { response: "Failed", message: "Server Error", data: null } });
+    server.script(
+      "GET /api/open/order",
+      listOrders({ query: new URLSearchParams("per_page=2&pagination_offset=1") } as RecordedRequest),
+      { status: 500, json: { response: "Failed", message: "Server Error", data: null } },
+    );
     const seen: number[] = [];
     const error = await failure(async () => {
       for await (const order of paginate(ngorder.orders.list, { per_page: 2 })) seen.push(order.order_id);

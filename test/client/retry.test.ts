@@ -7,7 +7,12 @@ describe("retryPolicy", () => {
     const policy = retryPolicy();
     expect(policy.retries).toBe(2);
     expect([...policy.methods]).toEqual(["GET", "HEAD", "OPTIONS"]);
-    expect(policy.methods.has("POST") || policy.methods.has("PATCH") || policy.methods.has("PUT") || policy.methods.has("DELETE")).toBe(false);
+    expect(
+      policy.methods.has("POST") ||
+        policy.methods.has("PATCH") ||
+        policy.methods.has("PUT") ||
+        policy.methods.has("DELETE"),
+    ).toBe(false);
   });
 
   it("takes methods in any case, and `false` for no retries", () => {

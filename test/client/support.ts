@@ -8,7 +8,12 @@ export const TOKEN = "tok_live_S3CRET_4f9a2c7e1b";
 
 /** Every way an error is shown or logged: message, stack, JSON, util.inspect with its causes. */
 export function expectNoToken(error: unknown): void {
-  const views = [String(error), (error as Error)?.stack, JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })];
+  const views = [
+    String(error),
+    (error as Error)?.stack,
+    JSON.stringify(error),
+    inspect(error, { depth: 10, showHidden: true }),
+  ];
   for (const view of views) expect(view).not.toContain(TOKEN);
 }
 
@@ -27,7 +32,9 @@ export async function failure(call: () => Promise<unknown>, kind: NgorderErrorKi
 
 /** Every method of an SDK object, with the operation each one sends. */
 export function sdkMethods(sdk: Ngorder): SdkMethod[] {
-  return Object.values(sdk as unknown as Record<string, Record<string, SdkMethod>>).flatMap((namespace) => Object.values(namespace));
+  return Object.values(sdk as unknown as Record<string, Record<string, SdkMethod>>).flatMap((namespace) =>
+    Object.values(namespace),
+  );
 }
 
 /** The SDK method of an operation; fails the test when the spec has no such operation. */

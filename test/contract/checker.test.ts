@@ -18,17 +18,36 @@ const spec = {
           { name: "id", in: "path", required: true, schema: { type: "integer" } },
           { name: "with_stock", in: "query", schema: { type: "boolean" } },
           { name: "ids", in: "query", schema: { type: "array", items: { type: "integer" } } },
-          { name: "filter", in: "query", style: "deepObject", schema: { type: "object", properties: { status: { type: "string" } } } },
+          {
+            name: "filter",
+            in: "query",
+            style: "deepObject",
+            schema: { type: "object", properties: { status: { type: "string" } } },
+          },
         ],
-        responses: { "200": json({ $ref: "#/components/schemas/Item" }), "4XX": json({ $ref: "#/components/schemas/Error" }) },
+        responses: {
+          "200": json({ $ref: "#/components/schemas/Item" }),
+          "4XX": json({ $ref: "#/components/schemas/Error" }),
+        },
       },
-      delete: { operationId: "deleteItem", parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }], responses: { "204": { description: "deleted" } } },
+      delete: {
+        operationId: "deleteItem",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        responses: { "204": { description: "deleted" } },
+      },
     },
     "/item/download": {
       get: {
         operationId: "downloadItems",
-        parameters: [{ name: "month", in: "query", required: true, schema: { type: "integer", minimum: 1, maximum: 12 } }],
-        responses: { "200": { description: "file", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } } },
+        parameters: [
+          { name: "month", in: "query", required: true, schema: { type: "integer", minimum: 1, maximum: 12 } },
+        ],
+        responses: {
+          "200": {
+            description: "file",
+            content: { "application/pdf": { schema: { type: "string", format: "binary" } } },
+          },
+        },
       },
     },
     "/item": {
@@ -36,15 +55,38 @@ const spec = {
         operationId: "updateItem",
         requestBody: {
           required: true,
-          content: { "application/json": { schema: { allOf: [{ type: "object", required: ["id"], properties: { id: { type: "integer" } } }, { $ref: "#/components/schemas/ItemInput" }] } } },
+          content: {
+            "application/json": {
+              schema: {
+                allOf: [
+                  { type: "object", required: ["id"], properties: { id: { type: "integer" } } },
+                  { $ref: "#/components/schemas/ItemInput" },
+                ],
+              },
+            },
+          },
         },
-        responses: { "200": json({ type: "object", required: ["data"], properties: { data: { oneOf: [{ $ref: "#/components/schemas/Item" }, { type: "string" }] } } }) },
+        responses: {
+          "200": json({
+            type: "object",
+            required: ["data"],
+            properties: { data: { oneOf: [{ $ref: "#/components/schemas/Item" }, { type: "string" }] } },
+          }),
+        },
       },
       post: {
         operationId: "uploadItemImage",
         requestBody: {
           required: true,
-          content: { "multipart/form-data": { schema: { type: "object", required: ["image"], properties: { image: { type: "string", format: "binary" }, position: { type: "integer" } } } } },
+          content: {
+            "multipart/form-data": {
+              schema: {
+                type: "object",
+                required: ["image"],
+                properties: { image: { type: "string", format: "binary" }, position: { type: "integer" } },
+              },
+            },
+          },
         },
         responses: { "200": json({ type: "object", properties: { url: { type: ["string", "null"] } } }) },
       },
@@ -52,9 +94,22 @@ const spec = {
   },
   components: {
     schemas: {
-      Item: { type: "object", required: ["id", "name"], properties: { id: { type: "integer" }, name: { type: "string" }, note: { type: ["string", "null"] } } },
-      ItemInput: { type: "object", properties: { name: { type: "string" }, tags: { type: "array", items: { type: "string" } } } },
-      Error: { type: "object", required: ["message"], properties: { message: { oneOf: [{ type: "string" }, { type: "object", additionalProperties: { type: "array" } }] } } },
+      Item: {
+        type: "object",
+        required: ["id", "name"],
+        properties: { id: { type: "integer" }, name: { type: "string" }, note: { type: ["string", "null"] } },
+      },
+      ItemInput: {
+        type: "object",
+        properties: { name: { type: "string" }, tags: { type: "array", items: { type: "string" } } },
+      },
+      Error: {
+        type: "object",
+        required: ["message"],
+        properties: {
+          message: { oneOf: [{ type: "string" }, { type: "object", additionalProperties: { type: "array" } }] },
+        },
+      },
     },
   },
 };
@@ -101,11 +156,15 @@ describe("matching a request to its operation", () => {
   });
 
   it("fails a method the path does not document", () => {
-    expect(summary(check({ method: "PUT", path: "/item/7", body: item }))).toEqual(["route  PUT is not documented for /item/{id} (documented: GET, DELETE)"]);
+    expect(summary(check({ method: "PUT", path: "/item/7", body: item }))).toEqual([
+      "route  PUT is not documented for /item/{id} (documented: GET, DELETE)",
+    ]);
   });
 
   it("fails a URL outside the server's base path", () => {
-    expect(summary(check({ path: "https://api.example.test/v2/item/7", body: item }))).toEqual(["route  GET /v2/item/7 is not under the API's base path (/api/open)"]);
+    expect(summary(check({ path: "https://api.example.test/v2/item/7", body: item }))).toEqual([
+      "route  GET /v2/item/7 is not under the API's base path (/api/open)",
+    ]);
   });
 
   it("accepts any host, so live and local recordings are checked alike", () => {
@@ -114,7 +173,17 @@ describe("matching a request to its operation", () => {
 
   it("takes another base path when told", () => {
     const local = new ContractChecker(spec, { basePaths: [""] });
-    const entry = harEntry({ method: "GET", url: "http://localhost/item/7", requestHeaders: [], status: 204, responseHeaders: [], responseSize: 0, responseMimeType: "", startedDateTime: "", time: 0 });
+    const entry = harEntry({
+      method: "GET",
+      url: "http://localhost/item/7",
+      requestHeaders: [],
+      status: 204,
+      responseHeaders: [],
+      responseSize: 0,
+      responseMimeType: "",
+      startedDateTime: "",
+      time: 0,
+    });
     expect(local.checkEntry({ ...entry, request: { ...entry.request, method: "DELETE" } }, 0).failures).toEqual([]);
   });
 });
@@ -126,52 +195,101 @@ describe("request parameters", () => {
   });
 
   it("fails wrong types, out-of-range values and missing or unknown parameters", () => {
-    expect(summary(check({ path: "/item/x?with_stock=yes", body: item }))).toEqual(["request.path /id must be integer", "request.query /with_stock must be boolean"]);
-    expect(summary(check({ path: "/item/download?month=13", contentType: "application/pdf", text: "%PDF" }))).toEqual(["request.query /month must be <= 12"]);
-    expect(summary(check({ path: "/item/download", contentType: "application/pdf", text: "%PDF" }))).toEqual(["request.query /month required query parameter is missing"]);
+    expect(summary(check({ path: "/item/x?with_stock=yes", body: item }))).toEqual([
+      "request.path /id must be integer",
+      "request.query /with_stock must be boolean",
+    ]);
+    expect(summary(check({ path: "/item/download?month=13", contentType: "application/pdf", text: "%PDF" }))).toEqual([
+      "request.query /month must be <= 12",
+    ]);
+    expect(summary(check({ path: "/item/download", contentType: "application/pdf", text: "%PDF" }))).toEqual([
+      "request.query /month required query parameter is missing",
+    ]);
     expect(summary(check({ path: "/item/7?ids[]=a&page=2", body: item }))).toEqual([
       "request.query /ids/0 must be integer",
       "request.query /page is not a documented query parameter (documented: with_stock, ids, filter)",
     ]);
-    expect(summary(check({ path: "/item/7?filter[colour]=red", body: item }))).toEqual(["request.query /filter/colour is not a documented property"]);
+    expect(summary(check({ path: "/item/7?filter[colour]=red", body: item }))).toEqual([
+      "request.query /filter/colour is not a documented property",
+    ]);
   });
 });
 
 describe("request bodies", () => {
-  const patch = (body: unknown): Exchange => ({ method: "PATCH", path: "/item", postData: { mimeType: "application/json", text: JSON.stringify(body) }, body: { data: item } });
+  const patch = (body: unknown): Exchange => ({
+    method: "PATCH",
+    path: "/item",
+    postData: { mimeType: "application/json", text: JSON.stringify(body) },
+    body: { data: item },
+  });
 
   it("accepts the properties of every allOf part and rejects any other", () => {
     expect(check(patch({ id: 1, name: "Kaos", tags: ["a"] }))).toEqual([]);
-    expect(summary(check(patch({ id: 1, colour: "red" })))).toEqual(["request.body /colour is not a documented property"]);
+    expect(summary(check(patch({ id: 1, colour: "red" })))).toEqual([
+      "request.body /colour is not a documented property",
+    ]);
     expect(summary(check(patch({ name: "Kaos" })))).toEqual(["request.body /id must have required property 'id'"]);
   });
 
   it("fails a missing required body, a body the operation does not take, and an undocumented media type", () => {
-    expect(summary(check({ method: "PATCH", path: "/item", body: { data: item } }))).toEqual(["request.body  the required request body is missing"]);
-    expect(summary(check({ path: "/item/7", postData: { mimeType: "application/json", text: "{}" }, body: item }))).toEqual(["request.body  the operation documents no request body"]);
+    expect(summary(check({ method: "PATCH", path: "/item", body: { data: item } }))).toEqual([
+      "request.body  the required request body is missing",
+    ]);
+    expect(
+      summary(check({ path: "/item/7", postData: { mimeType: "application/json", text: "{}" }, body: item })),
+    ).toEqual(["request.body  the operation documents no request body"]);
     expect(summary(check({ ...patch({}), postData: { mimeType: "text/plain", text: "id=1" } }))).toEqual([
       'request.body  media type "text/plain" is not documented (documented: application/json)',
     ]);
   });
 
   it("checks multipart fields against the schema, files included", () => {
-    const upload = (params: HarPostData["params"]): Exchange => ({ method: "POST", path: "/item", postData: { mimeType: "multipart/form-data; boundary=x", params }, body: { url: null } });
-    expect(check(upload([{ name: "image", fileName: "a.png", contentType: "image/png", value: "" }, { name: "position", value: "2" }]))).toEqual([]);
-    expect(summary(check(upload([{ name: "position", value: "first" }])))).toEqual(["request.body /image must have required property 'image'", "request.body /position must be integer"]);
+    const upload = (params: HarPostData["params"]): Exchange => ({
+      method: "POST",
+      path: "/item",
+      postData: { mimeType: "multipart/form-data; boundary=x", params },
+      body: { url: null },
+    });
+    expect(
+      check(
+        upload([
+          { name: "image", fileName: "a.png", contentType: "image/png", value: "" },
+          { name: "position", value: "2" },
+        ]),
+      ),
+    ).toEqual([]);
+    expect(summary(check(upload([{ name: "position", value: "first" }])))).toEqual([
+      "request.body /image must have required property 'image'",
+      "request.body /position must be integer",
+    ]);
   });
 });
 
 describe("responses", () => {
   it("closes an object reached through oneOf, and accepts null where the type allows it", () => {
-    expect(check({ method: "PATCH", path: "/item", postData: { mimeType: "application/json", text: '{"id":1}' }, body: { data: "queued" } })).toEqual([]);
+    expect(
+      check({
+        method: "PATCH",
+        path: "/item",
+        postData: { mimeType: "application/json", text: '{"id":1}' },
+        body: { data: "queued" },
+      }),
+    ).toEqual([]);
     expect(check({ path: "/item/7", body: { ...item, note: null } })).toEqual([]);
-    const extra = check({ method: "PATCH", path: "/item", postData: { mimeType: "application/json", text: '{"id":1}' }, body: { data: { ...item, colour: "red" } } });
+    const extra = check({
+      method: "PATCH",
+      path: "/item",
+      postData: { mimeType: "application/json", text: '{"id":1}' },
+      body: { data: { ...item, colour: "red" } },
+    });
     expect(summary(extra)).toContain("response.body /data/colour is not a documented property");
   });
 
   it("matches a status to its range and leaves maps with additionalProperties open", () => {
     expect(check({ path: "/item/7", status: 404, body: { message: { id: ["not found"] } } })).toEqual([]);
-    expect(summary(check({ path: "/item/7", status: 500, body: { message: "boom" } }))).toEqual(["response.status  status 500 is not documented (documented: 200, 4XX)"]);
+    expect(summary(check({ path: "/item/7", status: 500, body: { message: "boom" } }))).toEqual([
+      "response.status  status 500 is not documented (documented: 200, 4XX)",
+    ]);
   });
 
   it("checks a binary download by status and media type only", () => {
@@ -183,11 +301,18 @@ describe("responses", () => {
 
   it("fails a body that is not JSON, and a body where none is documented", () => {
     expect(summary(check({ path: "/item/7", text: "<html>" }))[0]).toMatch(/^response\.body {2}not valid JSON/);
-    expect(summary(check({ method: "DELETE", path: "/item/7", status: 204, body: {} }))).toEqual(["response.media-type  status 204 documents no body, but one was sent (application/json)"]);
+    expect(summary(check({ method: "DELETE", path: "/item/7", status: 204, body: {} }))).toEqual([
+      "response.media-type  status 204 documents no body, but one was sent (application/json)",
+    ]);
   });
 
   it("names the rule's place in the spec", () => {
     const [failure] = check({ path: "/item/7", body: { id: "1", name: "Kaos" } });
-    expect(failure).toEqual({ location: "response.body", pointer: "/id", message: "must be integer", schemaPointer: "#/components/schemas/Item/properties/id/type" });
+    expect(failure).toEqual({
+      location: "response.body",
+      pointer: "/id",
+      message: "must be integer",
+      schemaPointer: "#/components/schemas/Item/properties/id/type",
+    });
   });
 });

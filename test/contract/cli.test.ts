@@ -6,14 +6,17 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ContractReport } from "../../src/contract/check-files.ts";
 import type { Har } from "../../src/contract/har.ts";
+import { ROOT } from "../../scripts/lib/paths.ts";
 
-const ROOT = new URL("../../", import.meta.url).pathname;
 const WAREHOUSE = "test/recordings/vendor-doc/warehouse.har";
 const dir = mkdtempSync(join(tmpdir(), "ngorder-contract-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function contract(...args: string[]) {
-  const run = spawnSync(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}src/contract/cli.ts`, ...args], { cwd: ROOT, encoding: "utf8" });
+  const run = spawnSync(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}src/contract/cli.ts`, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -42,7 +45,9 @@ describe("ngorder-contract", () => {
     const file = brokenRecording();
     const run = contract(file);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`${file} entry 0 (Warehouse › Get Warehouses: vendor doc example "vendorDoc" (200)): GET /warehouse listWarehouses: response.body /data/0/id must have required property 'id'`);
+    expect(run.stdout).toContain(
+      `${file} entry 0 (Warehouse › Get Warehouses: vendor doc example "vendorDoc" (200)): GET /warehouse listWarehouses: response.body /data/0/id must have required property 'id'`,
+    );
     expect(run.stdout).toMatch(/^FAIL: 1 failure\(s\) in 5 entries of 1 file\(s\)$/m);
   });
 
@@ -52,7 +57,12 @@ describe("ngorder-contract", () => {
     const report = JSON.parse(run.stdout) as ContractReport;
     expect(report.entries).toBe(10);
     expect(report.failures).toHaveLength(1);
-    expect(report.failures[0]).toMatchObject({ entry: 0, location: "response.body", pointer: "/data/0/id", operation: { id: "listWarehouses", method: "GET", path: "/warehouse" } });
+    expect(report.failures[0]).toMatchObject({
+      entry: 0,
+      location: "response.body",
+      pointer: "/data/0/id",
+      operation: { id: "listWarehouses", method: "GET", path: "/warehouse" },
+    });
     expect(report.coverage.operations.find((o) => o.id === "getWarehouse")?.recordings).toBe(2);
   });
 
@@ -65,7 +75,15 @@ describe("ngorder-contract", () => {
 
   it("checks against another bundle with --spec, and fails a file that is not HAR", () => {
     const spec = join(dir, "empty.json");
-    writeFileSync(spec, JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, servers: [{ url: "https://x.test/api/open" }], paths: {} }));
+    writeFileSync(
+      spec,
+      JSON.stringify({
+        openapi: "3.1.0",
+        info: { title: "t", version: "1" },
+        servers: [{ url: "https://x.test/api/open" }],
+        paths: {},
+      }),
+    );
     const run = contract("--spec", spec, WAREHOUSE);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("route GET /warehouse matches no path of the spec");

@@ -9,8 +9,9 @@ import type { HarEntry } from "../../src/contract/har.ts";
 import { basePathsOf } from "../../src/contract/openapi.ts";
 import { mutationsOf, unknownPath, type Mutation } from "../support/mutations.ts";
 import { loadBundle } from "../support/spec.ts";
+import { ROOT } from "../../scripts/lib/paths.ts";
 
-const RECORDINGS = new URL("../recordings/", import.meta.url).pathname;
+const RECORDINGS = `${ROOT}test/recordings/`;
 const checker = new ContractChecker(loadBundle());
 const toUnknownPath = unknownPath(basePathsOf(checker.spec)[0]!);
 
@@ -22,7 +23,9 @@ interface Recorded {
 
 const recorded: Recorded[] = harFilesIn([RECORDINGS]).flatMap((file) => {
   const read = readHar(file);
-  return "har" in read ? read.har.log.entries.map((entry, index) => ({ file: file.slice(RECORDINGS.length), index, entry })) : [];
+  return "har" in read
+    ? read.har.log.entries.map((entry, index) => ({ file: file.slice(RECORDINGS.length), index, entry }))
+    : [];
 });
 
 const cases = recorded.flatMap((r) => {
@@ -33,7 +36,8 @@ const cases = recorded.flatMap((r) => {
   return mutations.map((m) => [`${r.file} entry ${r.index} ${operation.id}: ${m.name}`, r, operation.id, m] as const);
 });
 
-const applied = (kind: string) => new Set(cases.filter(([, , , m]) => m.name.startsWith(kind)).map(([, r]) => `${r.file}#${r.index}`)).size;
+const applied = (kind: string) =>
+  new Set(cases.filter(([, , , m]) => m.name.startsWith(kind)).map(([, r]) => `${r.file}#${r.index}`)).size;
 
 describe("mutated recordings", () => {
   it("cover every recording with every mutation that fits it", () => {
@@ -51,7 +55,9 @@ describe("mutated recordings", () => {
     mutation.apply(entry);
     const result = checker.checkEntry(entry, r.index);
     const failures = entryFailures(r.file, result);
-    const caught = failures.find((f) => f.location === mutation.expected.location && f.pointer === mutation.expected.pointer);
+    const caught = failures.find(
+      (f) => f.location === mutation.expected.location && f.pointer === mutation.expected.pointer,
+    );
     expect(caught, failures.map(formatFailure).join("\n") || "no failure").toBeDefined();
     const message = formatFailure(caught!);
     expect(message).toContain(r.file);

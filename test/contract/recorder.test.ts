@@ -12,6 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { checkHarFiles } from "../../src/contract/check-files.ts";
 import { formatFailure } from "../../src/contract/format-report.ts";
 import { harErrors } from "../support/har-format.ts";
+import { ROOT } from "../../scripts/lib/paths.ts";
 
 const TOKEN = "tok_live_9f8e7d6c5b4a39281706";
 const PLANTED = {
@@ -35,13 +36,23 @@ const customer = {
   phone: PLANTED.phone,
   bank_account_number: PLANTED.accountNumber,
   address: PLANTED.address,
-  orders: [{ id: 1, receiver_name: PLANTED.receiverName, note: `call +${PLANTED.internationalPhone} or mail ${PLANTED.email}` }],
+  orders: [
+    {
+      id: 1,
+      receiver_name: PLANTED.receiverName,
+      note: `call +${PLANTED.internationalPhone} or mail ${PLANTED.email}`,
+    },
+  ],
   api_token: TOKEN,
   xendit_key: PLANTED.xenditKey,
   message: `Authorization: Bearer ${TOKEN}`,
 };
 
-const object = (properties: Record<string, unknown>) => ({ type: "object", required: Object.keys(properties), properties });
+const object = (properties: Record<string, unknown>) => ({
+  type: "object",
+  required: Object.keys(properties),
+  properties,
+});
 const CustomerSchema = object({
   id: { type: "integer" },
   name: { type: "string" },
@@ -49,7 +60,10 @@ const CustomerSchema = object({
   phone: { type: "string", pattern: "^[0-9]+$" },
   bank_account_number: { type: "string", pattern: "^[0-9]+$" },
   address: { type: "string" },
-  orders: { type: "array", items: object({ id: { type: "integer" }, receiver_name: { type: "string" }, note: { type: "string" } }) },
+  orders: {
+    type: "array",
+    items: object({ id: { type: "integer" }, receiver_name: { type: "string" }, note: { type: "string" } }),
+  },
   api_token: { type: "string" },
   xendit_key: { type: "string" },
   message: { type: "string" },
@@ -61,14 +75,34 @@ const spec = {
   info: { title: "recorder fixture", version: "1" },
   servers: [{ url: "https://api.example.test/api/open" }],
   paths: {
-    "/customer/{id}": { get: { operationId: "getCustomer", parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" }, example: 7 }], responses: { "200": answer } } },
+    "/customer/{id}": {
+      get: {
+        operationId: "getCustomer",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" }, example: 7 }],
+        responses: { "200": answer },
+      },
+    },
     "/customer/search": {
-      get: { operationId: "searchCustomers", parameters: [{ name: "email", in: "query", required: true, schema: { type: "string" }, example: PLANTED.email }], responses: { "200": answer } },
+      get: {
+        operationId: "searchCustomers",
+        parameters: [
+          { name: "email", in: "query", required: true, schema: { type: "string" }, example: PLANTED.email },
+        ],
+        responses: { "200": answer },
+      },
     },
     "/customer": {
       post: {
         operationId: "createCustomer",
-        requestBody: { required: true, content: { "application/json": { schema: object({ name: { type: "string" }, phone: { type: "string" } }), examples: { vendorDoc: { value: { name: PLANTED.personName, phone: PLANTED.phone } } } } } },
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: object({ name: { type: "string" }, phone: { type: "string" } }),
+              examples: { vendorDoc: { value: { name: PLANTED.personName, phone: PLANTED.phone } } },
+            },
+          },
+        },
         responses: { "200": answer },
       },
     },
@@ -107,13 +141,20 @@ beforeEach(() => {
   received.length = 0;
 });
 
-const TSX = new URL("../../node_modules/.bin/tsx", import.meta.url).pathname;
-const CLI = new URL("../../src/contract/record-cli.ts", import.meta.url).pathname;
+const TSX = `${ROOT}node_modules/.bin/tsx`;
+const CLI = `${ROOT}src/contract/record-cli.ts`;
 
-async function recordCli(args: string[], token: string | undefined = TOKEN): Promise<{ code: number; stdout: string; stderr: string }> {
+async function recordCli(
+  args: string[],
+  token: string | undefined = TOKEN,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = { ...process.env, NGORDER_TOKEN: token ?? "" };
   try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, [CLI, "--spec", specPath, "--base-url", baseUrl, "--delay", "0", ...args], { env });
+    const { stdout, stderr } = await promisify(execFile)(
+      TSX,
+      [CLI, "--spec", specPath, "--base-url", baseUrl, "--delay", "0", ...args],
+      { env },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -126,7 +167,10 @@ describe("the recorder", () => {
     const out = join(dir, "read.har");
     const run = await recordCli(["--operation", "getCustomer", "--operation", "searchCustomers", "--out", out]);
     expect(run.code, run.stderr).toBe(0);
-    expect(received.map((r) => `${r.method} ${r.url}`)).toEqual(["GET /api/open/customer/7", `GET /api/open/customer/search?email=${encodeURIComponent(PLANTED.email)}`]);
+    expect(received.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "GET /api/open/customer/7",
+      `GET /api/open/customer/search?email=${encodeURIComponent(PLANTED.email)}`,
+    ]);
     expect(received.every((r) => r.authorization === `Bearer ${TOKEN}`)).toBe(true);
 
     const text = readFileSync(out, "utf8");
@@ -146,7 +190,9 @@ describe("the recorder", () => {
     const out = join(dir, "refused.har");
     const refused = await recordCli(["--operation", "getCustomer", "--operation", "createCustomer", "--out", out]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain("createCustomer (POST /customer) writes data: allow it with --allow-write createCustomer");
+    expect(refused.stderr).toContain(
+      "createCustomer (POST /customer) writes data: allow it with --allow-write createCustomer",
+    );
     expect(received).toEqual([]);
     expect(existsSync(out)).toBe(false);
   });

@@ -6,8 +6,9 @@ import { ContractChecker } from "../../src/contract/checker.ts";
 import { formatFailure } from "../../src/contract/format-report.ts";
 import { harErrors } from "../support/har-format.ts";
 import { BUNDLE_PATH, loadBundle } from "../support/spec.ts";
+import { ROOT } from "../../scripts/lib/paths.ts";
 
-const RECORDINGS = new URL("../recordings/", import.meta.url).pathname;
+const RECORDINGS = `${ROOT}test/recordings/`;
 const checker = new ContractChecker(loadBundle());
 const files = harFilesIn([RECORDINGS]);
 

@@ -7,7 +7,18 @@ const spec = {
   paths: {
     "/x": {
       post: {
-        requestBody: { content: { "application/json": { schema: { allOf: [{ type: "object", properties: { id: { type: "integer" } } }, { $ref: "#/components/schemas/Input" }] } } } },
+        requestBody: {
+          content: {
+            "application/json": {
+              schema: {
+                allOf: [
+                  { type: "object", properties: { id: { type: "integer" } } },
+                  { $ref: "#/components/schemas/Input" },
+                ],
+              },
+            },
+          },
+        },
         responses: {
           "200": {
             content: {
@@ -32,7 +43,14 @@ const spec = {
       },
     },
   },
-  components: { schemas: { Input: { type: "object", properties: { name: { type: "string" }, nested: { type: "object", properties: { a: { type: "string" } } } } } } },
+  components: {
+    schemas: {
+      Input: {
+        type: "object",
+        properties: { name: { type: "string" }, nested: { type: "object", properties: { a: { type: "string" } } } },
+      },
+    },
+  },
 };
 
 const closed = closeObjectSchemas(spec);

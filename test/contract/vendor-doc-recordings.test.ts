@@ -17,7 +17,11 @@ const entriesOf = (o: DocOperation) => entries.filter((e) => e.comment?.startsWi
 const responseBody = (e: HarEntry) => JSON.parse(e.response.content.text ?? "null");
 /** Query values as the recording sends them: strings, with bracket names read as structure. */
 const asSent = (value: unknown): FormValue =>
-  Array.isArray(value) ? value.map(asSent) : value && typeof value === "object" ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asSent(v)])) : String(value);
+  Array.isArray(value)
+    ? value.map(asSent)
+    : value && typeof value === "object"
+      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asSent(v)]))
+      : String(value);
 
 /** A few doc "responses" are requests the doc mislabelled: the spec carries them as request bodies. */
 const relabelled = new Set(
@@ -25,11 +29,17 @@ const relabelled = new Set(
     .filter((o) => (o.op["x-doc-defects"] ?? []).some((d: { kind: string }) => d.kind === "example-mislabelled"))
     .map((o) => `${o.op.tags[0]} › ${o.op.summary}`),
 );
-const isRequestInSpec = (o: DocOperation, e: DocExample) => relabelled.has(keyOf(o)) && !entriesOf(o).some((r) => JSON.stringify(responseBody(r)) === JSON.stringify(exampleValue(e)));
+const isRequestInSpec = (o: DocOperation, e: DocExample) =>
+  relabelled.has(keyOf(o)) &&
+  !entriesOf(o).some((r) => JSON.stringify(responseBody(r)) === JSON.stringify(exampleValue(e)));
 
 const docOperations = parseVendorDoc();
 const label = (o: DocOperation, e: DocExample) => `${keyOf(o)} (line ${e.line})`;
-const responses = docOperations.flatMap((o) => o.examples.filter((e) => e.kind !== "request" && e.text && !isRequestInSpec(o, e)).map((e) => [label(o, e), o, e] as const));
+const responses = docOperations.flatMap((o) =>
+  o.examples
+    .filter((e) => e.kind !== "request" && e.text && !isRequestInSpec(o, e))
+    .map((e) => [label(o, e), o, e] as const),
+);
 // A request example is recorded with the responses of its operation; without one it has none.
 const requests = docOperations
   .filter((o) => entriesOf(o).length > 0)

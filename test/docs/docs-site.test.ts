@@ -42,10 +42,18 @@ describe("the docs site, offline", () => {
     const listed = new Map<string, string[]>();
     for (const tag of tags) {
       // A section's entry (not a tag group's separator: "Billing" is both).
-      await page.locator(`${MENU_ITEM}:not(.menu-item-type-separator)`, { has: page.getByText(tag, { exact: true }) }).first().click();
-      const group = page.locator(`${MENU_ITEM}:has(> * ${OPERATION_ITEM})`, { has: page.getByText(tag, { exact: true }) });
+      await page
+        .locator(`${MENU_ITEM}:not(.menu-item-type-separator)`, { has: page.getByText(tag, { exact: true }) })
+        .first()
+        .click();
+      const group = page.locator(`${MENU_ITEM}:has(> * ${OPERATION_ITEM})`, {
+        has: page.getByText(tag, { exact: true }),
+      });
       await group.locator(OPERATION_ITEM).first().waitFor();
-      listed.set(tag, (await group.locator(OPERATION_ITEM).allInnerTexts()).map((text) => text.split("\n")[0]!.trim()));
+      listed.set(
+        tag,
+        (await group.locator(OPERATION_ITEM).allInnerTexts()).map((text) => text.split("\n")[0]!.trim()),
+      );
     }
     for (const tag of tags) {
       const expected = operations.filter((o) => o.op.tags[0] === tag).map((o) => o.op.summary as string);
@@ -85,10 +93,18 @@ describe("the docs site, offline", () => {
   it("warns on an inferred endpoint and shows the defects ledger", async () => {
     const inferred = operations.find((o) => o.op["x-endpoint-inferred"])!;
     await page.goto(`${server.url}/`);
-    await page.locator(`${MENU_ITEM}:not(.menu-item-type-separator)`, { has: page.getByText(inferred.op.tags[0], { exact: true }) }).first().click();
+    await page
+      .locator(`${MENU_ITEM}:not(.menu-item-type-separator)`, {
+        has: page.getByText(inferred.op.tags[0], { exact: true }),
+      })
+      .first()
+      .click();
     await page.locator(OPERATION_ITEM, { hasText: inferred.op.summary }).first().click();
     await page.getByText("Inferred endpoint.").first().waitFor();
-    await page.locator(MENU_ITEM, { has: page.getByText("Doc defects", { exact: true }) }).first().click();
+    await page
+      .locator(MENU_ITEM, { has: page.getByText("Doc defects", { exact: true }) })
+      .first()
+      .click();
     await page.getByText("Where that documentation is broken or contradicts itself").first().waitFor();
     await page.getByRole("cell", { name: "broken-endpoint" }).first().waitFor();
   });

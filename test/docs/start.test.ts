@@ -9,7 +9,7 @@ import { loadSpec } from "../../src/contract/openapi.ts";
 import { postDataOf } from "../../src/contract/plausible-request.ts";
 import { planSample } from "../../scripts/lib/code-samples.ts";
 import { mockApiHandler } from "../../scripts/lib/mock-api.ts";
-import { ROOT } from "../../scripts/lib/run.ts";
+import { ROOT } from "../../scripts/lib/paths.ts";
 import { startServer } from "../../scripts/lib/static-server.ts";
 
 const spec = loadSpec();
@@ -22,7 +22,10 @@ describe("npm start", () => {
   afterAll(() => void child?.kill());
 
   it("serves the docs site and the mock API, and prints both URLs", async () => {
-    child = spawn(`${ROOT}node_modules/.bin/tsx`, ["scripts/start.ts"], { cwd: ROOT, env: { ...process.env, PORT: "0" } });
+    child = spawn(`${ROOT}node_modules/.bin/tsx`, ["scripts/start.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: "0" },
+    });
     let printed = "";
     child.stdout!.on("data", (chunk) => (printed += chunk));
     while (!/mock API: \S+/.test(printed)) await once(child.stdout!, "data");
@@ -36,12 +39,16 @@ describe("npm start", () => {
 
     const warehouses = await fetch(`${api}/warehouse`, { headers: auth });
     expect(warehouses.status).toBe(200);
-    expect(await warehouses.json()).toEqual(spec.paths["/warehouse"].get.responses["200"].content["application/json"].examples.vendorDoc.value);
+    expect(await warehouses.json()).toEqual(
+      spec.paths["/warehouse"].get.responses["200"].content["application/json"].examples.vendorDoc.value,
+    );
 
     // The README's example: the client against the mock, with any token.
     const ngorder = createNgorder({ token: "any", baseUrl: api });
     const { data: warehouse } = await ngorder.warehouses.get({ id: 22 });
-    expect(warehouse).toEqual(spec.paths["/warehouse/{id}"].get.responses["200"].content["application/json"].examples.vendorDoc.value.data);
+    expect(warehouse).toEqual(
+      spec.paths["/warehouse/{id}"].get.responses["200"].content["application/json"].examples.vendorDoc.value.data,
+    );
 
     const anonymous = await fetch(`${api}/warehouse`);
     expect(anonymous.status).toBe(401);
@@ -78,7 +85,8 @@ describe("the mock API", () => {
           startedDateTime: new Date().toISOString(),
           time: 0,
         });
-        for (const f of checker.checkEntry(entry, index).failures) failures.push(`${operation.id}: ${f.location} ${f.pointer} ${f.message}`);
+        for (const f of checker.checkEntry(entry, index).failures)
+          failures.push(`${operation.id}: ${f.location} ${f.pointer} ${f.message}`);
       }
     } finally {
       await mock.close();

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { redocly } from "../../scripts/lint.ts";
-import { ROOT } from "../../scripts/lib/run.ts";
+import { ROOT } from "../../scripts/lib/paths.ts";
 
 function specCopyWith(file: string, edit: (text: string) => string): string {
   const dir = mkdtempSync(join(tmpdir(), "ngorder-lint-"));

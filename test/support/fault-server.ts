@@ -52,7 +52,10 @@ export interface FaultServerOptions {
   record?: boolean;
 }
 
-export async function startFaultServer({ fallback = () => SUCCESS, record = true }: FaultServerOptions = {}): Promise<FaultServer> {
+export async function startFaultServer({
+  fallback = () => SUCCESS,
+  record = true,
+}: FaultServerOptions = {}): Promise<FaultServer> {
   const scripts = new Map<string, Fault[]>();
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -69,7 +72,11 @@ export async function startFaultServer({ fallback = () => SUCCESS, record = true
   function send(res: ServerResponse, answer: Answer): void {
     const json = answer.json !== undefined;
     const body = json ? JSON.stringify(answer.json) : (answer.body ?? "");
-    const headers = { ...(json ? { "content-type": "application/json" } : {}), ...answer.headers, "content-length": String(Buffer.byteLength(body)) };
+    const headers = {
+      ...(json ? { "content-type": "application/json" } : {}),
+      ...answer.headers,
+      "content-length": String(Buffer.byteLength(body)),
+    };
     const start = () => {
       if (res.destroyed) return;
       res.writeHead(answer.status, headers);
@@ -90,7 +97,14 @@ export async function startFaultServer({ fallback = () => SUCCESS, record = true
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
-      const request: RecordedRequest = { method: req.method ?? "GET", url: req.url ?? "/", path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks) };
+      const request: RecordedRequest = {
+        method: req.method ?? "GET",
+        url: req.url ?? "/",
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
       if (record) requests.push(request);
       const fault = scripts.get(`${request.method} ${request.path}`)?.shift() ?? fallback(request);
       if (fault === "reset") req.socket.destroy();

@@ -2,7 +2,15 @@
 // must report: where (request or response part), the JSON pointer, and the operation.
 import type { ContractChecker, FailureLocation } from "../../src/contract/checker.ts";
 import { header, type HarEntry } from "../../src/contract/har.ts";
-import { escapePointerToken, isJsonMediaType, joinPointer, matchMediaType, resolve, type Json, type SpecOperation } from "../../src/contract/openapi.ts";
+import {
+  escapePointerToken,
+  isJsonMediaType,
+  joinPointer,
+  matchMediaType,
+  resolve,
+  type Json,
+  type SpecOperation,
+} from "../../src/contract/openapi.ts";
 import { deepest, isPlainObject, mutateAt, sitesOf, valueOfAnotherType, type Site } from "./schema-sites.ts";
 
 export interface Mutation {
@@ -23,11 +31,20 @@ function bodySchema(content: Json | undefined, contentType: string): unknown {
 }
 
 /** Mutations of a JSON body (a response's or a request's) guided by its schema. */
-function bodyMutations(spec: Json, part: "request.body" | "response.body", schema: unknown, body: unknown, edit: (entry: HarEntry, change: (body: unknown) => void) => void): Mutation[] {
+function bodyMutations(
+  spec: Json,
+  part: "request.body" | "response.body",
+  schema: unknown,
+  body: unknown,
+  edit: (entry: HarEntry, change: (body: unknown) => void) => void,
+): Mutation[] {
   if (schema === undefined || body === undefined) return [];
   const sites = [...sitesOf(spec, schema, body)];
   const mutations: Mutation[] = [];
-  const withRequired = deepest(sites, (s) => isPlainObject(s.value) && s.required.some((k) => k in (s.value as object)));
+  const withRequired = deepest(
+    sites,
+    (s) => isPlainObject(s.value) && s.required.some((k) => k in (s.value as object)),
+  );
   if (withRequired) {
     const property = withRequired.required.find((k) => k in (withRequired.value as object))!;
     const pointer = joinPointer(withRequired.pointer, property);
@@ -37,7 +54,10 @@ function bodyMutations(spec: Json, part: "request.body" | "response.body", schem
       expected: { location: part, pointer, mentions: [] },
     });
   }
-  const typed = deepest(sites, (s: Site) => s.pointer !== "" && s.types.length > 0 && (s.value === null || typeof s.value !== "object"));
+  const typed = deepest(
+    sites,
+    (s: Site) => s.pointer !== "" && s.types.length > 0 && (s.value === null || typeof s.value !== "object"),
+  );
   if (typed) {
     const replacement = valueOfAnotherType(typed.types);
     mutations.push({
@@ -46,12 +66,20 @@ function bodyMutations(spec: Json, part: "request.body" | "response.body", schem
       expected: { location: part, pointer: typed.pointer, mentions: [] },
     });
   }
-  const closed = deepest(sites, (s) => isPlainObject(s.value) && !s.open && (s.types.includes("object") || Object.keys(s.properties).length > 0));
+  const closed = deepest(
+    sites,
+    (s) => isPlainObject(s.value) && !s.open && (s.types.includes("object") || Object.keys(s.properties).length > 0),
+  );
   if (closed) {
     const pointer = `${closed.pointer}/${escapePointerToken(UNKNOWN)}`;
     mutations.push({
       name: `${part}: add the undocumented ${pointer}`,
-      apply: (entry) => edit(entry, (b) => (closed.pointer === "" ? ((b as Json)[UNKNOWN] = 1) : mutateAt(b, closed.pointer, (parent, key) => (parent[key][UNKNOWN] = 1)))),
+      apply: (entry) =>
+        edit(entry, (b) =>
+          closed.pointer === ""
+            ? ((b as Json)[UNKNOWN] = 1)
+            : mutateAt(b, closed.pointer, (parent, key) => (parent[key][UNKNOWN] = 1)),
+        ),
       expected: { location: part, pointer, mentions: ["not a documented property"] },
     });
   }
@@ -76,15 +104,30 @@ export function mutationsOf(checker: ContractChecker, operation: SpecOperation, 
   const responses: Json = operation.operation.responses ?? {};
   const response = resolve(spec, responses[String(entry.response.status)] ?? {}, "").node;
   const contentType = header(entry.response.headers, "content-type") ?? entry.response.content.mimeType;
-  const mutations = bodyMutations(spec, "response.body", bodySchema(response.content, contentType), isJsonMediaType(contentType) ? parsedBody(entry.response.content.text) : undefined, editResponseBody);
+  const mutations = bodyMutations(
+    spec,
+    "response.body",
+    bodySchema(response.content, contentType),
+    isJsonMediaType(contentType) ? parsedBody(entry.response.content.text) : undefined,
+    editResponseBody,
+  );
 
   const postData = entry.request.postData;
   if (postData?.text && isJsonMediaType(postData.mimeType) && operation.operation.requestBody) {
     const requestBody = resolve(spec, operation.operation.requestBody, "").node;
-    mutations.push(...bodyMutations(spec, "request.body", bodySchema(requestBody.content, postData.mimeType), parsedBody(postData.text), editRequestBody));
+    mutations.push(
+      ...bodyMutations(
+        spec,
+        "request.body",
+        bodySchema(requestBody.content, postData.mimeType),
+        parsedBody(postData.text),
+        editRequestBody,
+      ),
+    );
   }
 
-  const documented = (status: number) => [String(status), `${String(status)[0]}XX`, "default"].some((k) => k in responses);
+  const documented = (status: number) =>
+    [String(status), `${String(status)[0]}XX`, "default"].some((k) => k in responses);
   const undocumented = [418, 299, 207, 599].find((s) => !documented(s));
   if (undocumented !== undefined) {
     mutations.push({
@@ -104,7 +147,9 @@ export function mutationsOf(checker: ContractChecker, operation: SpecOperation, 
     expected: { location: "request.query", pointer: `/${UNKNOWN}`, mentions: ["not a documented query parameter"] },
   });
 
-  const integerPathParameter = operation.parameters.find((p) => p.node.in === "path" && resolve(spec, p.node.schema ?? {}, "").node.type === "integer");
+  const integerPathParameter = operation.parameters.find(
+    (p) => p.node.in === "path" && resolve(spec, p.node.schema ?? {}, "").node.type === "integer",
+  );
   if (integerPathParameter) {
     const name: string = integerPathParameter.node.name;
     mutations.push({

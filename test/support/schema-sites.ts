@@ -62,7 +62,8 @@ export function deepest(sites: Iterable<Site>, test: (site: Site) => boolean): S
   return found;
 }
 
-export const isPlainObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === "object" && !Array.isArray(value);
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === "object" && !Array.isArray(value);
 
 /** A JSON value whose type the site's schema does not allow. */
 export function valueOfAnotherType(types: string[]): unknown {
@@ -78,7 +79,10 @@ export function valueOfAnotherType(types: string[]): unknown {
 
 /** Sets or deletes the value at a JSON pointer inside `root` (which it mutates). */
 export function mutateAt(root: unknown, pointer: string, change: (parent: any, key: string) => void): void {
-  const tokens = pointer.split("/").slice(1).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const tokens = pointer
+    .split("/")
+    .slice(1)
+    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
   const last = tokens.pop()!;
   const parent = tokens.reduce((node: any, key) => node[key], root);
   change(parent, last);

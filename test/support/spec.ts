@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { operationsOf as contractOperations } from "../../src/contract/openapi.ts";
 
 /** The bundle under test: generated/openapi.json, or another bundle named by NGORDER_SPEC. */
-export const BUNDLE_PATH = process.env.NGORDER_SPEC ?? fileURLToPath(new URL("../../generated/openapi.json", import.meta.url));
+export const BUNDLE_PATH =
+  process.env.NGORDER_SPEC ?? fileURLToPath(new URL("../../generated/openapi.json", import.meta.url));
 
 export type Json = Record<string, any>;
 
