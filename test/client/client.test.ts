@@ -168,16 +168,16 @@ describe("answers", () => {
         createCaller(options)(
           "GET",
           "/setting/payment/xendit",
-          { params: { query: { secret_key: "xnd_development_abc", api_token: TOKEN, page: 2 } } },
+          { params: { query: { secret_key: "xnd_development_abc", api_token: TOKEN, page: 2, keyword: "sepatu" } } },
           "getXenditData",
           true,
         ),
       "http",
     );
     expect(error.url).toBe(
-      `${server.url}/api/open/setting/payment/xendit?secret_key=[redacted]&api_token=[redacted]&page=2`,
+      `${server.url}/api/open/setting/payment/xendit?secret_key=[REDACTED]&api_token=[REDACTED]&page=2&keyword=sepatu`,
     );
-    expect(error.messages).toEqual(["Invalid token [redacted]"]);
+    expect(error.messages).toEqual(["Invalid token [REDACTED]"]);
     expect(error.message).toContain("getXenditData (GET ");
   });
 
@@ -207,7 +207,7 @@ describe("answers", () => {
     };
     const error = await failure(() => createNgorder({ ...options, fetch: leaky }).warehouses.list(), "network");
     expect(error.cause).toBeUndefined();
-    expect(error.message).toContain("[redacted]");
+    expect(error.message).toContain("[REDACTED]");
     expectNoToken(error);
     expect(error).toBeInstanceOf(NgorderError);
   });
