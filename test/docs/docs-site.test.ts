@@ -100,7 +100,7 @@ describe("the docs site, offline", () => {
       .first()
       .click();
     await page.locator(OPERATION_ITEM, { hasText: inferred.summary }).first().click();
-    await page.getByText("Inferred endpoint.").first().waitFor();
+    await page.getByText("Inferred endpoint").first().waitFor();
     await page
       .locator(MENU_ITEM, { has: page.getByText("Doc defects", { exact: true }) })
       .first()
