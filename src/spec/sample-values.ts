@@ -2,7 +2,7 @@
 // own example, default or enum, a value of the same name seen in a response example, else a typed
 // placeholder that fits. Recordings, docs samples, the mock, the benches and the tests use it.
 import { deref, type Json } from "./document.ts";
-import { valueTypes } from "./schema.ts";
+import { declaredTypes, valueTypes } from "./schema.ts";
 
 /** Strings tried, in order, against a `pattern` that has no example (the last: a Mongo ObjectId). */
 const PATTERN_CANDIDATES = ["1", "081234567890", "ABC123", "2024-01-31", "example", "5f154995060c000047005b6c"];
@@ -101,7 +101,7 @@ export function plausibleValue(
     case "string":
       return plausibleString(schema, name);
     default:
-      return Array.isArray(schema.type) && schema.type.includes("null") ? null : name;
+      return declaredTypes(schema).includes("null") ? null : name;
   }
 }
 

@@ -3,6 +3,7 @@
 // that admits no other property. It follows $ref, allOf, properties and items; below oneOf, anyOf,
 // if/then or not it stops, because which rule applies there is the checker's business.
 import { deref, escapePointerToken, type Json } from "../../src/spec/document.ts";
+import { declaredTypes } from "../../src/spec/schema.ts";
 
 export interface Site {
   pointer: string;
@@ -22,7 +23,7 @@ function view(spec: Json, schemaOrRef: unknown): Omit<Site, "pointer" | "value">
   const schema = deref(spec, schemaOrRef);
   if (COMPLEX.some((k) => k in schema)) return undefined;
   const merged = {
-    types: Array.isArray(schema.type) ? [...schema.type] : schema.type ? [schema.type] : [],
+    types: [...declaredTypes(schema)],
     properties: { ...(schema.properties ?? {}) },
     required: [...(schema.required ?? [])],
     open: "additionalProperties" in schema || "patternProperties" in schema || "unevaluatedProperties" in schema,
