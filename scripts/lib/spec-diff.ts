@@ -88,9 +88,11 @@ const PLUMBING = new Set(["content", "schema", "properties"]);
 function describe(d: Diff): string {
   const text = d.description?.trim() ?? "";
   if (/^\[\w+\] \S/.test(text) && d.path.at(-2) !== "type") return text;
-  const words = d.path.slice(d.path[0] === "paths" ? 3 : 0).filter((t) => !PLUMBING.has(String(t)));
   const value = d.action === "remove" ? d.before : d.after;
   const shown = typeof value === "string" || typeof value === "number" ? ` \`${value}\`` : "";
+  // An item of a list (`required`, `enum`) is named by its value, not its index.
+  const path = shown && typeof d.path.at(-1) === "number" ? d.path.slice(0, -1) : d.path;
+  const words = path.slice(path[0] === "paths" ? 3 : 0).filter((t) => !PLUMBING.has(String(t)));
   return `[${VERBS[d.action]}] ${words.join(" › ")}${shown}`;
 }
 

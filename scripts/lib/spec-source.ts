@@ -31,11 +31,24 @@ function bundled(root: string): Json {
   }
 }
 
+/** Bundles by the tree of `spec/`: refs that share it share one bundle. */
+const bundlesByTree = new Map<string, Json>();
+
 /** The bundled spec of `spec/` at a git ref (a branch, a tag, a commit, HEAD). */
 export function specAtRef(ref: string, repo = ROOT): Json {
+  const tree = git(repo, ["rev-parse", "--verify", `${ref}:spec`]).trim();
+  let spec = bundlesByTree.get(tree);
+  if (!spec) {
+    spec = bundleTree(tree, repo);
+    bundlesByTree.set(tree, spec);
+  }
+  return structuredClone(spec);
+}
+
+function bundleTree(tree: string, repo: string): Json {
   const dir = mkdtempSync(join(tmpdir(), "ngorder-ref-"));
   try {
-    git(repo, ["archive", "--format=tar", "-o", join(dir, "spec.tar"), ref, "spec"]);
+    git(repo, ["archive", "--format=tar", "--prefix=spec/", "-o", join(dir, "spec.tar"), tree]);
     execFileSync("tar", ["-xf", "spec.tar"], { cwd: dir });
     return bundled(join(dir, "spec", "openapi.yaml"));
   } finally {
