@@ -8,13 +8,7 @@
 //   `required` key, even `required: false`.
 // Changes inside shared components are judged where operations use them (the library follows
 // each `$ref` into the operation), so only whole components added or removed are kept from them.
-import {
-  apiCompare,
-  openApi3AnnotateHook,
-  resolveRef,
-  type AnnotateHook,
-  type Diff,
-} from "api-smart-diff";
+import { apiCompare, openApi3AnnotateHook, resolveRef, type AnnotateHook, type Diff } from "api-smart-diff";
 import { HTTP_METHODS, type Json } from "../../src/contract/openapi.ts";
 import { typeChangeOf, type TypeChange } from "./type-change.ts";
 
@@ -78,7 +72,12 @@ function operationAt(doc: Json, path: Diff["path"]): ChangedOperation | undefine
   };
 }
 
-const VERBS: Record<Diff["action"], string> = { add: "Added", remove: "Removed", replace: "Replaced", rename: "Renamed" };
+const VERBS: Record<Diff["action"], string> = {
+  add: "Added",
+  remove: "Removed",
+  replace: "Replaced",
+  rename: "Renamed",
+};
 const PLUMBING = new Set(["content", "schema", "properties"]);
 
 /**
@@ -97,7 +96,9 @@ function describe(d: Diff): string {
 }
 
 function typeChangeText(change: TypeChange): string {
-  const words = change.schemaPath.slice(change.schemaPath[0] === "paths" ? 3 : 0).filter((t) => !PLUMBING.has(String(t)));
+  const words = change.schemaPath
+    .slice(change.schemaPath[0] === "paths" ? 3 : 0)
+    .filter((t) => !PLUMBING.has(String(t)));
   const shown = (types: string[]) => types.map((t) => `\`${t}\``).join(" | ");
   return `[Changed] type of ${words.join(" › ")}: ${shown(change.before)} → ${shown(change.after)}`;
 }
