@@ -1,7 +1,7 @@
 // npm run changelog -- <old> <new> [--version 2.0.0]: drafts a CHANGELOG.md entry (Keep a
 // Changelog) from the changes between two specs (files or git refs, as for npm run diff), one line
 // per operation and kind of change, named by the operation's section and title. Edit it by hand.
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "./lib/command-line.ts";
 import { isMain } from "./lib/paths.ts";
 import { diffSpecs, placeOf, type SpecChange } from "./lib/spec-diff.ts";
 import { loadSpecSource } from "./lib/spec-source.ts";
@@ -46,20 +46,12 @@ export function draftChangelog(changes: SpecChange[], heading: string): string {
 }
 
 function main(argv: string[]): number {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        version: { type: "string" },
-        date: { type: "string", default: new Date().toISOString().slice(0, 10) },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const options = {
+    version: { type: "string" },
+    date: { type: "string", default: new Date().toISOString().slice(0, 10) },
+  } as const;
+  const args = parseCommandLine(argv, options, USAGE);
+  if (!args) return 2;
   const { values, positionals } = args;
   if (positionals.length !== 2) {
     console.error(USAGE);

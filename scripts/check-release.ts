@@ -3,8 +3,8 @@
 // without a major version and a CHANGELOG.md entry, or when package.json's version and the
 // spec's info.version differ. Exit status: 0 may be released, 1 may not, 2 on a usage error.
 import { execFileSync } from "node:child_process";
-import { parseArgs } from "node:util";
 import { formatChanges } from "./diff.ts";
+import { parseCommandLine } from "./lib/command-line.ts";
 import { isMain, ROOT } from "./lib/paths.ts";
 import { checkRelease, type ReleaseState } from "./lib/release.ts";
 import { specAtRef } from "./lib/spec-source.ts";
@@ -37,13 +37,8 @@ export function releaseStateAt(repo: string, ref: string): ReleaseState {
 }
 
 function main(argv: string[]): number {
-  let args;
-  try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { repo: { type: "string", default: ROOT } } });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const args = parseCommandLine(argv, { repo: { type: "string", default: ROOT } } as const, USAGE);
+  if (!args) return 2;
   const [baseRef, headRef = "HEAD", ...rest] = args.positionals;
   if (!baseRef || rest.length || baseRef.startsWith("-") || headRef.startsWith("-")) {
     console.error(USAGE);

@@ -2,8 +2,8 @@
 // each classified for a client of the API. <old>/<new>: a bundled openapi.json, a YAML source
 // root (spec/openapi.yaml) or a git ref of this repository (main, HEAD, v1.0.0), bundled as it was.
 // Exit status: 1 when a change breaks clients, 0 when none does, 2 on a usage error.
-import { parseArgs } from "node:util";
 import { printable } from "../src/contract/printable.ts";
+import { parseCommandLine } from "./lib/command-line.ts";
 import { isMain } from "./lib/paths.ts";
 import { diffSpecs, isBreaking, placeOf, type SpecChange } from "./lib/spec-diff.ts";
 import { loadSpecSource } from "./lib/spec-source.ts";
@@ -26,13 +26,8 @@ export function formatChanges(changes: SpecChange[]): string {
 }
 
 function main(argv: string[]): number {
-  let args;
-  try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { report: { type: "string", default: "text" } } });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const args = parseCommandLine(argv, { report: { type: "string", default: "text" } } as const, USAGE);
+  if (!args) return 2;
   const { values, positionals } = args;
   if (positionals.length !== 2 || (values.report !== "text" && values.report !== "json")) {
     console.error(USAGE);
