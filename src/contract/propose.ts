@@ -12,6 +12,7 @@ import { readHar } from "./check-files.ts";
 import { responseText } from "./har.ts";
 import { inferSchema, jsonTypeOf, mergeTypes } from "./infer-schema.ts";
 import { nodeAt, resolve, unescapePointerToken, type Json } from "./openapi.ts";
+import { printable } from "./printable.ts";
 import { Scrubber } from "./scrub.ts";
 
 export interface SpecEditProposal {
@@ -89,6 +90,15 @@ function parseBody(text: string | undefined): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The example's strings with control and bidi characters shown as code points, for the reviewer. */
+function visibleText(value: unknown): unknown {
+  if (typeof value === "string") return printable(value);
+  if (Array.isArray(value)) return value.map(visibleText);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visibleText(v)]));
+  return value;
 }
 
 /** Column of a node's first character in the text. */
@@ -209,7 +219,7 @@ export function proposeSpecEdits(
       const from = Array.isArray(schema.type) ? schema.type : [schema.type];
       proposal.types = { from, to: mergeTypes(from, proposal.values.map(jsonTypeOf)) };
     } else {
-      const example = scrubber.field(member!, proposal.values.find((v) => v !== null) ?? null);
+      const example = visibleText(scrubber.field(member!, proposal.values.find((v) => v !== null) ?? null));
       const { type, ...shape } = inferSchema(proposal.values);
       proposal.schema = {
         type,

@@ -37,6 +37,7 @@ describe("ngorder-contract --propose", () => {
   recording("undocumented-member", "Get Warehouse Detail", (body) => {
     body.data.code = "WH-BDG";
     body.data.manager = { ...PERSON, shifts: [1, 2] };
+    body.data.label = "Gudang \u001b[2J\u202eBandung";
   });
   recording("null-for-string", "Get Warehouses", (body) => {
     body.data[0].address = null;
@@ -53,6 +54,7 @@ describe("ngorder-contract --propose", () => {
     expect(report.failures.map((f) => `${f.pointer} ${f.message}`).sort()).toEqual([
       "/data/0/address must be string",
       "/data/code is not a documented property",
+      "/data/label is not a documented property",
       "/data/manager is not a documented property",
     ]);
   });
@@ -65,7 +67,7 @@ describe("ngorder-contract --propose", () => {
       { cwd: dir, encoding: "utf8" },
     );
     expect(run.status, run.stderr).toBe(1);
-    expect(run.stderr).toContain("propose: 3 edit(s) of spec; 0 failure(s) need a hand");
+    expect(run.stderr).toContain("propose: 4 edit(s) of spec; 0 failure(s) need a hand");
     patch = run.stdout;
     expect(patch).toContain("--- a/spec/components/schemas/Warehouse.yaml");
     expect(patch).toContain(
@@ -76,6 +78,8 @@ describe("ngorder-contract --propose", () => {
     );
     expect(patch).toContain("+      shifts:\n+        type: array\n+        items:\n+          type: integer\n");
     for (const value of Object.values(PERSON)) expect(patch).not.toContain(value);
+    expect(patch).toContain("+      - Gudang \\u001b[2J\\u202eBandung\n");
+    expect([patch.includes("\u001b"), patch.includes("\u202e")]).toEqual([false, false]);
     expect(readFileSync(join(dir, "spec/components/schemas/Warehouse.yaml"), "utf8")).toBe(sourceBefore);
   });
 
