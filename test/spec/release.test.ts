@@ -125,14 +125,14 @@ describe("npm run check:release in a git repository", () => {
     runs = { without: gate("remove-without-major"), with: gate("remove-with-major") };
   });
 
-  it("fails on a branch that removes an operation without a major version", async () => {
+  it("fails on a branch that removes an operation without a major version", { timeout: 120_000 }, async () => {
     const { code, stdout } = await runs.without;
     expect(code).toBe(1);
     expect(stdout).toContain("breaking     Warehouse › Delete Warehouse (DELETE /warehouse/{id})");
     expect(stdout).toContain("FAIL: 1 change(s) break clients, so the version needs a major bump: 1.0.0 → 2.0.0");
   });
 
-  it("passes the same branch with a major version and a CHANGELOG.md entry", async () => {
+  it("passes the same branch with a major version and a CHANGELOG.md entry", { timeout: 120_000 }, async () => {
     const { code, stdout } = await runs.with;
     expect(stdout).toContain("ok: remove-with-major may be released after main");
     expect(code).toBe(0);
