@@ -6,13 +6,14 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { createTwoFilesPatch } from "diff";
-import { Document, isMap, isScalar, isSeq, parseDocument, stringify, visit, type Node, type YAMLMap } from "yaml";
+import { parseDocument } from "yaml";
 import type { ContractReport, ReportedFailure } from "./check-files.ts";
 import { readHar } from "./check-files.ts";
 import { responseText } from "./har.ts";
 import { inferSchema, jsonTypeOf, mergeTypes } from "./infer-schema.ts";
 import { nodeAt, resolve, unescapePointerToken, type Json } from "./openapi.ts";
-import { printable } from "./printable.ts";
+import { printableValue } from "./printable.ts";
+import { addMember, widenType } from "./yaml-edits.ts";
 import { Scrubber } from "./scrub.ts";
 
 export interface SpecEditProposal {
@@ -92,80 +93,6 @@ function parseBody(text: string | undefined): unknown {
   }
 }
 
-/** The example's strings with control and bidi characters shown as code points, for the reviewer. */
-function visibleText(value: unknown): unknown {
-  if (typeof value === "string") return printable(value);
-  if (Array.isArray(value)) return value.map(visibleText);
-  if (value && typeof value === "object")
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visibleText(v)]));
-  return value;
-}
-
-/** Column of a node's first character in the text. */
-const columnOf = (text: string, offset: number) => offset - text.lastIndexOf("\n", offset - 1) - 1;
-
-/** `text` with `lines` inserted as the last entries of the block mapping `map`. */
-function appendToMap(text: string, map: YAMLMap, lines: string, indent: number): string {
-  const end = map.range![1];
-  const pad = " ".repeat(indent);
-  const block = lines
-    .trimEnd()
-    .split("\n")
-    .map((line) => pad + line)
-    .join("\n");
-  const before = text.slice(0, end);
-  return `${before}${before.endsWith("\n") ? "" : "\n"}${block}\n${text.slice(end)}`;
-}
-
-function mapAt(text: string, at: string[]): YAMLMap {
-  const doc = parseDocument(text);
-  const node = at.length ? doc.getIn(at, true) : doc.contents;
-  if (!isMap(node) || node.flow) throw new Error(`not a block mapping at ${at.join(".") || "the top"}`);
-  return node;
-}
-
-/** YAML in the spec's style: type arrays on one line (`type: [string, "null"]`). */
-function specYaml(value: Json): string {
-  const doc = new Document(value);
-  visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.value === "type" && isSeq(pair.value)) pair.value.flow = true;
-    },
-  });
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-}
-
-function addMember(text: string, at: string[], member: string, schema: Json): string {
-  const map = mapAt(text, at);
-  const entry = specYaml({ [member]: schema });
-  const properties = map.get("properties", true);
-  if (isMap(properties) && !properties.flow && properties.items.length) {
-    return appendToMap(text, properties, entry, columnOf(text, properties.range![0]));
-  }
-  if (properties !== undefined) throw new Error(`${at.join(".")}.properties is not a block mapping`);
-  const indent = map.items.length ? columnOf(text, map.range![0]) : 0;
-  return appendToMap(text, map, specYaml({ properties: { [member]: schema } }), indent);
-}
-
-function widenType(text: string, at: string[], types: string[], addNullToEnum: boolean): string {
-  const doc = parseDocument(text);
-  const edits: { key: string; value: unknown }[] = [{ key: "type", value: types.length === 1 ? types[0] : types }];
-  const enumNode = doc.getIn([...at, "enum"], true);
-  if (addNullToEnum && isSeq(enumNode)) edits.push({ key: "enum", value: [...enumNode.toJSON(), null] });
-  const placed = edits.map((edit) => {
-    const range = (doc.getIn([...at, edit.key], true) as Node | undefined)?.range;
-    if (!range) throw new Error(`no ${edit.key} at ${at.join(".")}`);
-    return { ...edit, range };
-  });
-  // The later node first, so the earlier offsets still hold.
-  return placed
-    .sort((x, y) => y.range[0] - x.range[0])
-    .reduce((out, { value, range }) => {
-      const flow = stringify(value, { collectionStyle: "flow", flowCollectionPadding: false }).trim();
-      return out.slice(0, range[0]) + flow + out.slice(range[1]);
-    }, text);
-}
-
 /**
  * Proposed source edits for the failures of `report`, checked against the bundle `spec` built from
  * `specDir`; the patch names files relative to `patchRoot`.
@@ -219,7 +146,7 @@ export function proposeSpecEdits(
       const from = Array.isArray(schema.type) ? schema.type : [schema.type];
       proposal.types = { from, to: mergeTypes(from, proposal.values.map(jsonTypeOf)) };
     } else {
-      const example = visibleText(scrubber.field(member!, proposal.values.find((v) => v !== null) ?? null));
+      const example = printableValue(scrubber.field(member!, proposal.values.find((v) => v !== null) ?? null));
       const { type, ...shape } = inferSchema(proposal.values);
       proposal.schema = {
         type,

@@ -13,6 +13,8 @@ import { lint } from "../../scripts/lint.ts";
 import { checkHarFiles } from "../../src/contract/check-files.ts";
 import type { Har, HarEntry } from "../../src/contract/har.ts";
 import { inferSchema } from "../../src/contract/infer-schema.ts";
+import { locateSource } from "../../src/contract/propose.ts";
+import { addMember, widenType } from "../../src/contract/yaml-edits.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "ngorder-propose-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -117,5 +119,44 @@ describe("inferSchema", () => {
     const schema = inferSchema([JSON.parse('{"__proto__": {"polluted": 1}}')]);
     expect(Object.keys(schema.properties)).toEqual(["__proto__"]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("the source edits", () => {
+  it("place a member of an operation's own schema in the operation's file, as written there", () => {
+    const place = locateSource(
+      `${ROOT}spec`,
+      "/paths/~1warehouse~1{id}/get/responses/200/content/application~1json/schema",
+    );
+    expect(place).toEqual({
+      file: `${ROOT}spec/operations/warehouse/getWarehouse.yaml`,
+      at: ["responses", "200", "content", "application/json", "schema"],
+    });
+    const before = readFileSync(place.file, "utf8");
+    const after = addMember(before, place.at, "request_id", { type: "string" });
+    expect(parse(after).responses["200"].content["application/json"].schema.properties.request_id).toEqual({
+      type: "string",
+    });
+    // Only lines were added: everything written before is still there, in order.
+    const added = after.split("\n").filter((line) => !before.split("\n").includes(line));
+    expect(added).toEqual(["            request_id:", "              type: string"]);
+  });
+
+  it("follow the source's $ref into a component's file", () => {
+    const place = locateSource(
+      `${ROOT}spec`,
+      "/paths/~1warehouse~1{id}/get/responses/200/content/application~1json/schema/properties/data",
+    );
+    expect(place).toEqual({ file: `${ROOT}spec/components/schemas/Warehouse.yaml`, at: [] });
+  });
+
+  it("widen a type and its enum together, and start `properties` where a schema has none", () => {
+    const text = "type: string\nenum: [a, b]\ndescription: x\n";
+    expect(widenType(text, [], ["string", "null"], true)).toBe(
+      'type: [string, "null"]\nenum: [a, b, null]\ndescription: x\n',
+    );
+    expect(addMember("type: object\n", [], "a", { type: ["integer", "null"] })).toBe(
+      'type: object\nproperties:\n  a:\n    type: [integer, "null"]\n',
+    );
   });
 });
