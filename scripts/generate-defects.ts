@@ -1,7 +1,8 @@
 // Writes DOC-DEFECTS.md, the ledger of every place the spec departs from the printed vendor doc,
 // from the `x-doc-defects` entries of the operations (the only place a defect is written by hand).
-import { readFileSync, writeFileSync } from "node:fs";
-import { operationsOf } from "../src/contract/openapi.ts";
+import { writeFileSync } from "node:fs";
+import { loadSpec, type Json } from "../src/spec/document.ts";
+import { specModel } from "../src/spec/model.ts";
 import { isMain, ROOT } from "./lib/paths.ts";
 
 export const DEFECT_KINDS = {
@@ -33,10 +34,10 @@ const cell = (s: string) =>
     .replace(/\s*\n\s*/g, " ")
     .trim();
 
-export function renderDefects(doc: any): string {
+export function renderDefects(doc: Json): string {
   const rows: string[] = [];
   const counts = new Map<string, number>();
-  for (const { path, method, operation: op } of operationsOf(doc)) {
+  for (const { path, method, object: op } of specModel(doc).operations) {
     for (const d of (op["x-doc-defects"] ?? []) as DocDefect[]) {
       counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
       rows.push(
@@ -54,6 +55,8 @@ The spec describes the API from the vendor's published documentation (\`vendor/n
 Where that documentation is broken or contradicts itself, the spec departs from it. Each departure
 is listed here: what was printed, what the spec says instead, the evidence, and our confidence.
 Evidence order: an example response (what the server sent) beats the prose; the prose beats a guess.
+Evidence that cites "conventions §3.6" applies rule 6 of section 3 of [CONVENTIONS.md](CONVENTIONS.md), the
+project's rules for resolving the doc's defects.
 
 | kind | meaning | entries |
 |---|---|---|
@@ -65,8 +68,7 @@ ${rows.join("\n")}
 `;
 }
 
-export function generateDefects(): void {
-  const doc = JSON.parse(readFileSync(`${ROOT}generated/openapi.json`, "utf8"));
+export function generateDefects(doc: Json = loadSpec(`${ROOT}generated/openapi.json`)): void {
   writeFileSync(`${ROOT}DOC-DEFECTS.md`, renderDefects(doc));
 }
 

@@ -4,7 +4,15 @@ import { html, type Html } from "./html.ts";
 import { inferredBadge, methodBadge } from "./layout.ts";
 import { markdown, markdownInline } from "./markdown.ts";
 import { parameterList, schemaHtml } from "./render-schema.ts";
-import { deref, FIXED_PAGES, isJsonMediaType, mediaExample, type Json, type SiteOperation } from "./site-model.ts";
+import {
+  deref,
+  FIXED_PAGES,
+  isJsonMediaType,
+  mediaExample,
+  type Found,
+  type Json,
+  type SiteOperation,
+} from "./site-model.ts";
 
 const LOCATIONS = [
   ["path", "Path parameters"],
@@ -19,7 +27,7 @@ function mediaHtml(spec: Json, op: SiteOperation, mediaType: string, media: Json
       A file of type <code>${mediaType}</code>${saved ? html`; the samples save it as <code>${saved}</code>` : ""}.
     </p>`;
   }
-  const example = isJsonMediaType(mediaType) ? mediaExample(spec, media) : { found: false };
+  const example: Found = isJsonMediaType(mediaType) ? mediaExample(spec, media) : { found: false };
   return html`<p class="media-type">Media type <code>${mediaType}</code></p>
     ${schemaHtml(spec, media.schema ?? {})}
     ${

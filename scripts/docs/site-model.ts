@@ -1,27 +1,18 @@
 // The docs site's view of the bundled spec: sections (tags, in the order of x-tagGroups) with their
 // operations, each with its page, anchor, code samples, inferred-endpoint note and doc defects.
 // This is the only module of the site that walks the spec; the renderers read the model.
-import { isJsonMediaType, operationsOf, resolve, type Json, type SpecOperation } from "../../src/contract/openapi.ts";
-import { mediaExample } from "../../src/contract/plausible-request.ts";
-import { sdkMethods } from "../generate-sdk.ts";
+import { deref, isJsonMediaType, type Json } from "../../src/spec/document.ts";
+import { specModel, type EndpointInferred, type Found } from "../../src/spec/model.ts";
+import { mediaExample } from "../../src/spec/request-plan.ts";
 import { codeSamples, downloadOf, type CodeSample } from "../lib/code-samples.ts";
 import { slugify } from "./html.ts";
 
-export type { Json };
-export { isJsonMediaType, mediaExample };
-
-/** A node of the spec with its `$ref`s followed. */
-export const deref = (spec: Json, node: unknown): Json => resolve(spec, node, "").node ?? {};
+export type { Found, Json };
+export { deref, isJsonMediaType, mediaExample };
 
 /** The name of the component a `$ref` points at (`#/components/schemas/Warehouse` → Warehouse). */
 export const refName = (node: unknown): string | undefined =>
   typeof (node as Json)?.$ref === "string" ? (node as Json).$ref.split("/").at(-1) : undefined;
-
-export interface InferredEndpoint {
-  confidence: string;
-  printed?: string;
-  evidence?: string;
-}
 
 export interface SiteOperation {
   id: string;
@@ -36,7 +27,7 @@ export interface SiteOperation {
   operation: Json;
   /** Path-item and operation parameters, `$ref`s resolved. */
   parameters: Json[];
-  inferred?: InferredEndpoint;
+  inferred?: EndpointInferred;
   defects: Json[];
   samples: CodeSample[];
   /** The file a download's samples write, and its media type. */
@@ -63,11 +54,9 @@ export interface SiteModel {
 export const FIXED_PAGES = { home: "index.html", ledger: "doc-defects.html", notFound: "404.html" } as const;
 
 export function siteModel(spec: Json): SiteModel {
-  const sdk = new Map(
-    sdkMethods(spec).flatMap(({ methods }) => methods.map((m) => [m.operation.op.operationId as string, m])),
-  );
+  const model = specModel(spec);
   const tags: Json[] = spec.tags ?? [];
-  const grouped: Json[] = spec["x-tagGroups"] ?? [{ name: "API", tags: tags.map((t) => t.name) }];
+  const grouped: Json[] = spec["x-tagGroups"] ?? [{ name: "API", tags: model.tags.map((t) => t.name) }];
   const sections = new Map<string, SiteSection>();
   const groups = grouped.map((group) => ({
     name: String(group.name),
@@ -87,27 +76,24 @@ export function siteModel(spec: Json): SiteModel {
       return section;
     }),
   }));
-  const operations = operationsOf(spec).map((op: SpecOperation) => {
-    const tag = op.operation.tags?.[0];
-    const section = sections.get(tag);
-    if (!section) throw new Error(`${op.id}: its tag "${tag}" is in no x-tagGroups entry, so no page would list it`);
-    const call = sdk.get(op.id);
-    if (!call) throw new Error(`${op.id}: no SDK method was generated for it`);
-    const download = downloadOf(spec, op);
+  const operations = model.operations.map((op) => {
+    const section = sections.get(op.tag);
+    if (!section) throw new Error(`${op.id}: its tag "${op.tag}" is in no x-tagGroups entry, so no page would list it`);
+    const download = downloadOf(op);
     const siteOperation: SiteOperation = {
       id: op.id,
       method: op.method,
       path: op.path,
-      summary: op.operation.summary ?? op.id,
-      description: op.operation.description,
+      summary: op.summary,
+      description: op.object.description,
       url: `${section.page}#${op.id}`,
       anchor: op.id,
       section,
-      operation: op.operation,
+      operation: op.object,
       parameters: op.parameters.map((p) => p.node),
-      ...(op.operation["x-endpoint-inferred"] ? { inferred: op.operation["x-endpoint-inferred"] } : {}),
-      defects: op.operation["x-doc-defects"] ?? [],
-      samples: codeSamples(spec, op, call),
+      ...(op.inferred ? { inferred: op.inferred } : {}),
+      defects: op.object["x-doc-defects"] ?? [],
+      samples: codeSamples(model, op),
       ...(download ? { download } : {}),
     };
     section.operations.push(siteOperation);

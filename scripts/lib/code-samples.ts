@@ -1,17 +1,11 @@
-// Code samples for one operation (its SDK call and a curl command), derived from the spec at docs
-// build time with the same request planner as the recordings, so a sample and a recording never
+// Code samples for one operation (its SDK call and a curl command), derived from the spec model at
+// docs build time with the same request planner as the recordings, so a sample and a recording never
 // disagree. Samples run as printed: query parameters are shown (the required ones, else a typical
 // filter), uploads read a named file and downloads write one, each with its media type's extension.
-import {
-  isJsonMediaType,
-  resolve,
-  successResponse,
-  type Json,
-  type SpecOperation,
-} from "../../src/contract/openapi.ts";
-import { mediaExample, planRequest, type PlannedRequest } from "../../src/contract/plausible-request.ts";
-import { knownValuesOf, plausibleValue } from "../../src/contract/plausible-value.ts";
-import type { SdkCall } from "../generate-sdk.ts";
+import { deref } from "../../src/spec/document.ts";
+import type { OperationModel, ParameterModel, SpecModel } from "../../src/spec/model.ts";
+import { planRequest, successExample, type PlannedRequest } from "../../src/spec/request-plan.ts";
+import { knownValuesOf, plausibleValue } from "../../src/spec/sample-values.ts";
 
 export interface CodeSample {
   lang: string;
@@ -34,7 +28,7 @@ const EXTENSIONS: Record<string, string> = {
 /** A concrete media type for a declared one: `image/*` is sent as a PNG. */
 const concreteMediaType = (mediaType: string) => (mediaType === "image/*" ? "image/png" : mediaType);
 
-function extensionOf(operation: SpecOperation, mediaType: string): string {
+function extensionOf(operation: OperationModel, mediaType: string): string {
   const extension = EXTENSIONS[concreteMediaType(mediaType)];
   if (!extension)
     throw new Error(
@@ -44,7 +38,7 @@ function extensionOf(operation: SpecOperation, mediaType: string): string {
 }
 
 /** `downloadShipmentInvoicePdf` + pdf → `shipment-invoice.pdf`: the operationId without its verb. */
-function sampleFileName(operation: SpecOperation, mediaType: string): string {
+function sampleFileName(operation: OperationModel, mediaType: string): string {
   const extension = extensionOf(operation, mediaType);
   const words = operation.id
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
@@ -55,11 +49,10 @@ function sampleFileName(operation: SpecOperation, mediaType: string): string {
   return `${words.join("-") || "file"}.${extension}`;
 }
 
-/** The file a download writes: the media type of its success answer, when that is not JSON. */
-export function downloadOf(spec: Json, operation: SpecOperation): { fileName: string; mediaType: string } | undefined {
-  const mediaType = Object.keys(successResponse(spec, operation.operation)?.response.content ?? {})[0];
-  if (!mediaType || isJsonMediaType(mediaType)) return undefined;
-  return { fileName: sampleFileName(operation, mediaType), mediaType };
+/** The file a download's samples write: named after the operation, with its media type's extension. */
+export function downloadOf(operation: OperationModel): { fileName: string; mediaType: string } | undefined {
+  const { binary, mediaType } = operation.success ?? {};
+  return binary && mediaType ? { fileName: sampleFileName(operation, mediaType), mediaType } : undefined;
 }
 
 interface UploadFile {
@@ -69,26 +62,17 @@ interface UploadFile {
 }
 
 /** The files of a multipart body, by field: `logo` → ./logo.png (image/png). */
-function uploadsOf(spec: Json, operation: SpecOperation, req: PlannedRequest): Map<string, UploadFile> {
-  const uploads = new Map<string, UploadFile>();
-  const body = req.body;
-  if (body?.mediaType !== "multipart/form-data") return uploads;
-  const schema: Json = resolve(spec, body.media.schema ?? {}, "").node;
-  for (const name of Object.keys((body.value ?? {}) as Json)) {
-    if (resolve(spec, schema.properties?.[name] ?? {}, "").node?.format !== "binary") continue;
-    const mediaType = concreteMediaType(body.media.encoding?.[name]?.contentType ?? "application/octet-stream");
-    const path =
-      name === "file" ? sampleFileName(operation, mediaType) : `${name}.${extensionOf(operation, mediaType)}`;
-    uploads.set(name, { path: `./${path}`, mediaType });
-  }
-  return uploads;
-}
-
-/** The example of the operation's first JSON success response: path values are taken from it. */
-function successExample(spec: Json, operation: SpecOperation): unknown {
-  const content: Json = successResponse(spec, operation.operation)?.response.content ?? {};
-  const json = Object.entries<Json>(content).find(([mediaType]) => isJsonMediaType(mediaType));
-  return json ? mediaExample(spec, json[1]).value : undefined;
+function uploadsOf(operation: OperationModel): Map<string, UploadFile> {
+  const body = operation.body;
+  return new Map(
+    (body?.files ?? []).map(({ name, contentType }) => {
+      const declared: string = body!.media.encoding?.[name]?.contentType ?? contentType;
+      const mediaType = concreteMediaType(declared.includes(",") ? contentType : declared);
+      const file =
+        name === "file" ? sampleFileName(operation, mediaType) : `${name}.${extensionOf(operation, mediaType)}`;
+      return [name, { path: `./${file}`, mediaType }];
+    }),
+  );
 }
 
 /** Query parameters readers set most, by preference: a date range, a keyword, a status. */
@@ -96,41 +80,43 @@ const TYPICAL_FILTERS = [["start_date", "end_date"], ["keyword"], ["status"]];
 const PAGING = new Set(["per_page", "pagination_offset"]);
 
 /** The optional query parameters a sample shows when the plan shows none of its own. */
-function typicalFilter(spec: Json, operation: SpecOperation): Json[] {
-  const optional = operation.parameters.map((p) => p.node).filter((p) => p.in === "query" && !p.required);
-  const byName = new Map(optional.map((p) => [p.name as string, p]));
+function typicalFilter(model: SpecModel, operation: OperationModel): ParameterModel[] {
+  const optional = operation.queryParameters.filter((p) => !p.required);
+  const byName = new Map(optional.map((p) => [p.name, p]));
   for (const names of TYPICAL_FILTERS) if (names.every((n) => byName.has(n))) return names.map((n) => byName.get(n)!);
   const filter =
-    optional.find((p) => resolve(spec, p.schema ?? {}, "").node?.enum) ?? optional.find((p) => !PAGING.has(p.name));
+    optional.find((p) => deref(model.document, p.schema ?? {}).enum) ?? optional.find((p) => !PAGING.has(p.name));
   return filter ? [filter] : [];
 }
 
-export function planSample(spec: Json, operation: SpecOperation): PlannedRequest {
-  const responseExample = successExample(spec, operation);
-  const planned = planRequest(spec, operation, { responseExample });
-  const optionalShown = operation.parameters.some(
-    ({ node: p }) => p.in === "query" && !p.required && p.name in planned.values,
-  );
-  if (optionalShown) return planned;
-  const filter = typicalFilter(spec, operation);
+/** The request a sample shows: the planner's, with a typical filter where it shows no optional one. */
+export function planSample(model: SpecModel, operation: OperationModel): PlannedRequest {
+  const planned = planRequest(model, operation);
+  if (operation.queryParameters.some((p) => !p.required && p.name in planned.values)) return planned;
+  const filter = typicalFilter(model, operation);
   if (!filter.length) return planned;
-  const known = knownValuesOf(responseExample);
-  const values = Object.fromEntries(filter.map((p) => [p.name, plausibleValue(spec, p.schema ?? {}, p.name, known)]));
-  return planRequest(spec, operation, { responseExample, values });
+  const example = successExample(model, operation);
+  const known = knownValuesOf(example.found ? example.value : undefined);
+  const values = Object.fromEntries(
+    filter.map((p) => [p.name, plausibleValue(model.document, p.schema ?? {}, p.name, known)]),
+  );
+  return planRequest(model, operation, { values });
 }
 
-export function curlSample(serverUrl: string, spec: Json, operation: SpecOperation, req: PlannedRequest): string {
+export function curlSample(model: SpecModel, operation: OperationModel, req: PlannedRequest): string {
   // A GET's query goes on lines of its own (-G appends them to the URL, encoded).
   const queryLines = req.method === "GET" && req.query.length > 0;
   const query = !queryLines && req.query.length ? `?${new URLSearchParams(req.query).toString()}` : "";
-  const lines = [`curl -X ${req.method}${queryLines ? " -G" : ""} ${shellQuote(`${serverUrl}${req.path}${query}`)}`];
+  const lines = [
+    `curl -X ${req.method}${queryLines ? " -G" : ""} ${shellQuote(`${model.serverUrl}${req.path}${query}`)}`,
+  ];
   if (queryLines)
     for (const [name, value] of req.query) lines.push(`--data-urlencode ${shellQuote(`${name}=${value}`)}`);
   lines.push(`-H "Authorization: Bearer $NGORDER_TOKEN"`, `-H 'Accept-Language: en'`);
   const body = req.body;
   if (body && body.mediaType === "multipart/form-data") {
-    const uploads = uploadsOf(spec, operation, req);
-    for (const [name, value] of Object.entries((body.value ?? {}) as Json)) {
+    const uploads = uploadsOf(operation);
+    for (const [name, value] of Object.entries(Object(body.value) as Record<string, unknown>)) {
       const file = uploads.get(name);
       const field = file
         ? `${name}=@${file.path};type=${file.mediaType}`
@@ -140,55 +126,65 @@ export function curlSample(serverUrl: string, spec: Json, operation: SpecOperati
   } else if (body) {
     lines.push(`-H 'Content-Type: ${body.mediaType}'`, `-d ${shellQuote(JSON.stringify(body.value, null, 2))}`);
   }
-  const download = downloadOf(spec, operation);
+  const download = downloadOf(operation);
   if (download) lines.push(`-o ${shellQuote(download.fileName)}`);
   return lines.join(" \\\n  ");
 }
 
 const BLOB = "@ngorder-sample-file:";
 
-/** A value as TypeScript source: JSON with identifier keys unquoted and files read as Blobs. */
-function tsLiteral(value: unknown, uploads: Map<string, UploadFile>): string {
+/**
+ * A value as TypeScript source: JSON with identifier keys unquoted and file members read as Blobs
+ * (`await openAsBlob("./logo.png", { type: "image/png" })`, the files of `operation` when given).
+ */
+export function tsLiteral(value: unknown, operation?: OperationModel): string {
+  const uploads = operation ? uploadsOf(operation) : new Map<string, UploadFile>();
   return JSON.stringify(value, null, 2)
     .replace(/^(\s*)"([A-Za-z_$][\w$]*)":/gm, "$1$2:")
     .replace(new RegExp(`"${BLOB}([^"]+)"`, "g"), (_, name: string) => {
-      const file = uploads.get(name)!;
-      return `await openAsBlob(${JSON.stringify(file.path)}, { type: ${JSON.stringify(file.mediaType)} })`;
+      const file = uploads.get(name);
+      return file
+        ? `await openAsBlob(${JSON.stringify(file.path)}, { type: ${JSON.stringify(file.mediaType)} })`
+        : `await openAsBlob("./${name}")`;
     });
 }
 
-export function sdkSample(spec: Json, sdk: SdkCall, operation: SpecOperation, req: PlannedRequest): string {
-  const { body } = req;
-  const uploads = uploadsOf(spec, operation, req);
-  let bodyValue = body?.value;
-  if (uploads.size && bodyValue && typeof bodyValue === "object") {
-    bodyValue = Object.fromEntries(
-      Object.entries(bodyValue as Json).map(([name, value]) => [name, uploads.has(name) ? `${BLOB}${name}` : value]),
-    );
-  }
-  const params = {
-    ...req.values,
-    ...(body ? (sdk.signature.body === "flat" ? (bodyValue as Json) : { body: bodyValue }) : {}),
-  };
-  const args = Object.keys(params).length ? tsLiteral(params, uploads) : "";
-  const download = downloadOf(spec, operation);
+/** The planned body as a caller writes it: file members become `openAsBlob(…)` in tsLiteral. */
+export function sampleBody(operation: OperationModel, req: PlannedRequest): unknown {
+  const value = req.body?.value;
+  if (!operation.body?.files.length || !value || typeof value !== "object") return value;
+  const files = new Set(operation.body.files.map((f) => f.name));
+  return Object.fromEntries(Object.entries(value).map(([name, v]) => [name, files.has(name) ? `${BLOB}${name}` : v]));
+}
+
+/** The SDK's one parameter object for a planned request: parameters, and the body beside them or under `body`. */
+export function sdkParams(operation: OperationModel, req: PlannedRequest): Record<string, unknown> {
+  if (!req.body) return { ...req.values };
+  const body = sampleBody(operation, req);
+  return { ...req.values, ...(operation.body?.placement === "flat" ? Object(body) : { body }) };
+}
+
+export function sdkSample(operation: OperationModel, req: PlannedRequest): string {
+  const params = sdkParams(operation, req);
+  const args = Object.keys(params).length ? tsLiteral(params, operation) : "";
+  const download = downloadOf(operation);
   return [
-    ...(uploads.size ? [`import { openAsBlob } from "node:fs";`] : []),
+    ...(args.includes("openAsBlob(") ? [`import { openAsBlob } from "node:fs";`] : []),
     ...(download ? [`import { writeFile } from "node:fs/promises";`] : []),
     `import { createNgorder } from "ngorder-openapi";`,
     "",
     `const ngorder = createNgorder({ token: process.env.NGORDER_TOKEN! });`,
-    `const result = await ngorder.${sdk.namespace}.${sdk.method}(${args});`,
+    `const result = await ngorder.${operation.sdk.namespace}.${operation.sdk.method}(${args});`,
     ...(download
       ? [`await writeFile(${JSON.stringify(download.fileName)}, Buffer.from(await result.arrayBuffer()));`]
       : []),
   ].join("\n");
 }
 
-export function codeSamples(spec: Json, operation: SpecOperation, sdk: SdkCall): CodeSample[] {
-  const req = planSample(spec, operation);
+export function codeSamples(model: SpecModel, operation: OperationModel): CodeSample[] {
+  const req = planSample(model, operation);
   return [
-    { lang: "TypeScript", label: "Ngorder SDK", source: sdkSample(spec, sdk, operation, req) },
-    { lang: "curl", label: "curl", source: curlSample(spec.servers[0].url, spec, operation, req) },
+    { lang: "TypeScript", label: "Ngorder SDK", source: sdkSample(operation, req) },
+    { lang: "curl", label: "curl", source: curlSample(model, operation, req) },
   ];
 }

@@ -2,8 +2,11 @@
 // ngorder-contract: checks recorded HAR files against the Ngorder OpenAPI contract.
 // Exit status: 0 when every entry conforms, 1 on any failure, 2 on a usage error.
 import { parseArgs } from "node:util";
-import { checkHarFiles } from "./check-files.ts";
-import { formatTextReport } from "./format-report.ts";
+import { requireCheckerPeers } from "./peers.ts";
+
+await requireCheckerPeers("ngorder-contract");
+const { checkHarFiles } = await import("./check-files.ts");
+const { formatTextReport } = await import("./format-report.ts");
 
 const USAGE = `Usage: ngorder-contract [options] <file.har | directory>...
 

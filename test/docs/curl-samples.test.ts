@@ -6,11 +6,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { loadSpec } from "../../src/contract/openapi.ts";
+import { loadSpec } from "../../src/spec/document.ts";
 import { ensureDocs } from "../../scripts/build-docs.ts";
 import { mockApiHandler } from "../../scripts/lib/mock-api.ts";
 import { startServer, type LocalServer } from "../../scripts/lib/static-server.ts";
-import { operationsOf } from "../support/spec.ts";
+import { specModel } from "../../src/spec/model.ts";
 
 const run = promisify(execFile);
 const spec = loadSpec();
@@ -51,8 +51,8 @@ describe("the docs' curl samples", () => {
   it("run as printed against the mock API and get the operation's success answer", async () => {
     const samples = printedCurlSamples(ensureDocs());
     expect([...samples.keys()].sort()).toEqual(
-      operationsOf(spec)
-        .map((o) => o.op.operationId)
+      specModel(spec)
+        .operations.map((o) => o.id)
         .sort(),
     );
     // The files the upload samples read: a reader has their own; any bytes do for the mock.

@@ -12,11 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureDocs } from "../../scripts/build-docs.ts";
 import { startServer, type LocalServer } from "../../scripts/lib/static-server.ts";
 import { chromiumPath, launchOffline, type OfflineBrowser } from "../support/browser.ts";
-import { loadBundle, operationsOf } from "../support/spec.ts";
+import { loadModel } from "../support/spec.ts";
 
-const spec = loadBundle();
-const operations = operationsOf(spec);
-const sections = [...new Set(operations.map((o) => o.op.tags[0] as string))];
+const model = loadModel();
+const spec = model.document;
+const operations = model.operations;
+const sections = [...new Set(operations.map((o) => o.tag))];
 
 let docs: string;
 let server: LocalServer;
@@ -93,17 +94,17 @@ describe("the docs site, offline in Chromium", () => {
     expect(menu.map((m) => m.section)).toEqual(expect.arrayContaining(sections));
     expect(menu).toHaveLength(sections.length);
     for (const { section, operations: listed } of menu) {
-      const expected = operations.filter((o) => o.op.tags[0] === section);
-      expect(listed.map((l) => l.title).sort(), section).toEqual(expected.map((o) => o.op.summary).sort());
+      const expected = operations.filter((o) => o.tag === section);
+      expect(listed.map((l) => l.title).sort(), section).toEqual(expected.map((o) => o.summary).sort());
       for (const op of expected) {
-        const badge = listed.find((l) => l.title === op.op.summary)!.badge;
-        const inferred = op.op["x-endpoint-inferred"];
-        expect(badge, op.op.operationId).toBe(inferred ? `inferred · ${inferred.confidence}` : undefined);
+        const badge = listed.find((l) => l.title === op.summary)!.badge;
+        const inferred = op.inferred;
+        expect(badge, op.id).toBe(inferred ? `inferred · ${inferred.confidence}` : undefined);
       }
     }
     expect(menu.flatMap((m) => m.operations)).toHaveLength(operations.length);
     expect(menu.flatMap((m) => m.operations).filter((o) => o.badge)).toHaveLength(
-      operations.filter((o) => o.op["x-endpoint-inferred"]).length,
+      operations.filter((o) => o.inferred).length,
     );
     // What the landing page loads before it is usable: one stylesheet, one script, the icon.
     const resources = await page.evaluate(() => performance.getEntriesByType("resource").map((r) => r.name));
@@ -249,7 +250,7 @@ describe("the docs site, offline in Chromium", () => {
   });
 
   it("fits the screen at 1440 px and on a phone: the ledger one card per entry, samples wrapped", async () => {
-    const entries = operations.reduce((n, o) => n + (o.op["x-doc-defects"]?.length ?? 0), 0);
+    const entries = operations.reduce((n, o) => n + (o.object["x-doc-defects"]?.length ?? 0), 0);
     for (const [width, height] of [
       [1440, 900],
       [390, 844],
