@@ -1,6 +1,7 @@
 // Markdown of the spec's descriptions to HTML, at build time. Raw HTML in a description is shown as
-// text (the spec is data), images are not rendered (nothing may be fetched), and headings are
-// shifted under the page's own outline, each with an id to link to.
+// text (the spec is data), images are not rendered (nothing may be fetched), links to files of the
+// repository (`CONVENTIONS.md`), which the site does not have, keep their text but not the link, and
+// headings are shifted under the page's own outline, each with an id to link to.
 import MarkdownIt from "markdown-it";
 import { Html, slugify } from "./html.ts";
 
@@ -8,6 +9,27 @@ const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).d
 // Wide tables scroll inside a focusable, labelled region rather than widening the page.
 md.renderer.rules.table_open = () => '<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><table>';
 md.renderer.rules.table_close = () => "</table></div>";
+
+/** A link that works on the site: another host, a fragment, or one of the site's pages. */
+const worksOnSite = (href: string) => /^([a-z][a-z0-9+.-]*:|#)/i.test(href) || /^[\w-]+\.html(#.*)?$/.test(href);
+
+md.core.ruler.push("drop_repository_links", (state) => {
+  for (const block of state.tokens) {
+    if (!block.children) continue;
+    const dropped: number[] = [];
+    block.children = block.children.filter((token) => {
+      if (token.type === "link_open" && !worksOnSite(String(token.attrGet("href") ?? ""))) {
+        dropped.push(token.level);
+        return false;
+      }
+      if (token.type === "link_close" && dropped.at(-1) === token.level) {
+        dropped.pop();
+        return false;
+      }
+      return true;
+    });
+  }
+});
 
 /**
  * Renders a description. Its highest heading becomes `<h{headingLevel}>` and the others follow

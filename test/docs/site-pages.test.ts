@@ -5,8 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { forwardedAddress } from "../../scripts/docs/client/old-links.ts";
+import { markdown } from "../../scripts/docs/markdown.ts";
 import { createSearch } from "../../scripts/docs/client/search.ts";
 import { renderPages } from "../../scripts/docs/render-pages.ts";
+import { parameterList } from "../../scripts/docs/render-schema.ts";
 import { loadSynonyms, searchDocuments } from "../../scripts/docs/search-index.ts";
 import { siteModel } from "../../scripts/docs/site-model.ts";
 import { loadBundle } from "../support/spec.ts";
@@ -81,5 +83,39 @@ describe("the 404 page", () => {
     expect(pages.find((p) => p.file === "404.html")!.content).toContain('<base href="/ngorder-openapi/" />');
     // Every other page links relatively and works wherever the folder is put.
     expect(pages.filter((p) => p.content.includes("<base")).map((p) => p.file)).toEqual(["404.html"]);
+  });
+});
+
+describe("descriptions in Markdown", () => {
+  it("show raw HTML as text, fetch no image and keep only the links that work on the site", () => {
+    const rendered = markdown(
+      "<b>bold</b> ![logo](https://cdn.example.com/logo.png) see [the conventions](CONVENTIONS.md), " +
+        "[Ngorder](https://ngorder.id), [orders](order.html#listOrders) and [errors](#errors)",
+    ).value;
+    expect(rendered).toContain("&lt;b&gt;bold&lt;/b&gt;");
+    expect(rendered).not.toContain("<img");
+    expect(rendered).toContain("see the conventions,");
+    expect(rendered).not.toContain("CONVENTIONS.md");
+    expect(rendered).toContain('<a href="https://ngorder.id">Ngorder</a>');
+    expect(rendered).toContain('<a href="order.html#listOrders">orders</a>');
+    expect(rendered).toContain('<a href="#errors">errors</a>');
+  });
+});
+
+describe("a parameter's entry", () => {
+  it("states its type, whether it is required, its description and its constraints in sentences", () => {
+    const text = parameterList(model.spec, [
+      {
+        name: "status",
+        in: "query",
+        required: true,
+        description: "Filter by `status`.",
+        schema: { type: "string", enum: ["ACTIVE", "INACTIVE"], default: "ACTIVE" },
+      },
+    ])
+      .value.replace(/<[^>]+>/g, "")
+      .replace(/\s+/g, " ")
+      .trim();
+    expect(text).toBe("status string required Filter by status. One of: ACTIVE, INACTIVE. Default ACTIVE.");
   });
 });
