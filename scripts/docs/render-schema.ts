@@ -1,6 +1,6 @@
 // A JSON Schema (OpenAPI 3.1) as a readable tree of properties: name, type, required, description,
 // constraints, and nested objects in native <details> (no script needed to open them).
-import { html, type Html } from "./html.ts";
+import { html, trusted, type Html } from "./html.ts";
 import { markdown } from "./markdown.ts";
 import { deref, refName, type Json } from "./site-model.ts";
 
@@ -14,8 +14,9 @@ interface Walk {
 }
 
 const code = (value: unknown) => html`<code>${typeof value === "string" ? value : JSON.stringify(value)}</code>`;
-const list = (items: Html[]) => items.flatMap((item, i) => (i ? [html`, `, item] : [item]));
-const sentences = (items: Html[]) => items.flatMap((item, i) => (i ? [html``, item] : [item]));
+const list = (items: Html[]) => items.flatMap((item, i) => (i ? [trusted(", "), item] : [item]));
+// Separators as plain strings: Prettier formats html`` templates and would drop a lone space.
+const sentences = (items: Html[]) => items.flatMap((item, i) => (i ? [trusted(" "), item] : [item]));
 
 function typesOf(schema: Json): string[] {
   const declared: unknown[] = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
