@@ -1,5 +1,6 @@
 // A small HTTP server for local use only (127.0.0.1): serves a folder of static files, and hands
-// any other request to an optional handler (the mock API of `npm start`).
+// any other request to an optional handler (the mock API of `npm start`). Like GitHub Pages, it
+// answers `/order` with order.html and an unknown path with the folder's 404.html (status 404).
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,6 +15,11 @@ const TYPES: Record<string, string> = {
   ".png": "image/png",
   ".svg": "image/svg+xml",
 };
+
+function sendFile(res: ServerResponse, status: number, file: string): void {
+  res.writeHead(status, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+  createReadStream(file).pipe(res);
+}
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 
@@ -38,11 +44,10 @@ export async function startServer(opts: {
         const relative = normalize(pathname.slice(prefix.length)).replace(/^(\.\.(\/|$))+/, "");
         let file = join(opts.root, relative);
         if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-        if (existsSync(file)) {
-          res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-          createReadStream(file).pipe(res);
-          return;
-        }
+        if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
+        if (existsSync(file)) return sendFile(res, 200, file);
+        const notFound = join(opts.root, "404.html");
+        if (existsSync(notFound)) return sendFile(res, 404, notFound);
       }
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
     } catch (error) {
