@@ -2876,19 +2876,7 @@ export interface components {
         FieldMessages: {
             [key: string]: (string | number)[];
         };
-        /**
-         * @description Body of every error answer: `response` is `Failed`, `message` a sentence or the validation messages per field, `data` null. Some errors carry a `request_id` to quote to Ngorder support.
-         * @example {
-         *       "request_id": "5f967c71a9cab",
-         *       "response": "Failed",
-         *       "message": {
-         *         "products.0.product_status": [
-         *           "The products.0.product_status must be one of the following value : S"
-         *         ]
-         *       },
-         *       "data": null
-         *     }
-         */
+        /** @description Body of every error answer: `response` is `Failed`, `message` a sentence or the validation messages per field, `data` null. Some errors carry a `request_id` to quote to Ngorder support. */
         ErrorEnvelope: {
             /** @description Identifier of the request in Ngorder's logs (sent on some errors only). */
             request_id?: string;
@@ -2973,6 +2961,11 @@ export interface components {
             /** @description Number of days or weeks of the preorder period. Max 90 days or 12 weeks. */
             number?: number;
         };
+        /**
+         * @description Whether the product's stock is kept per warehouse: 1 or 0, as an integer or as a one-digit string (the doc's example request sends `"0"`). Stated as a oneOf of an integer enum and a string pattern, which code generators read, rather than a mixed-type enum, which several do not.
+         * @default 0
+         */
+        ProductWarehouseStatus: (0 | 1) | string;
         /** @description Stock of a product variation in one warehouse, as written by Create Product and Update Product. */
         ProductVariationWarehouseStock: {
             /** @description Warehouse ID (from Get Warehouses). */
@@ -3088,7 +3081,7 @@ export interface components {
             /** @description Warehouses holding the product. ID 0 is the main warehouse ("Gudang Utama"). */
             warehouse: components["schemas"]["WarehouseRef"][];
         };
-        /** @description Links to neighbouring pages. The server (Laravel/Fractal) sends an empty JSON array `[]` instead of an empty object when there is no link. */
+        /** @description Links to neighbouring pages. The server (Laravel/Fractal) sends an empty JSON array `[]` instead of an empty object when there is no link. Stated as a oneOf of the two shapes, which code generators read, rather than one schema typed `[object, array]`. */
         PaginationLinks: {
             /**
              * Format: uri
@@ -4880,7 +4873,7 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Products to generate SKUs for, one object per product or variation, sent as `products[<index>][<key>]=<value>`.
+                 * @description Products to generate SKUs for, one object per product or variation, sent with Laravel's bracket names: `products[0][name]=Sepatu&products[0][color]=merah&products[1][name]=...`. OpenAPI has no style for an array of objects in a query (`deepObject` is defined for one object only), so none is declared: a generated client needs a query serializer that writes bracket names (see the README's generator table).
                  * @example [
                  *       {
                  *         "name": "Sepatu"
@@ -5034,12 +5027,7 @@ export interface operations {
                         /** @description Product wholesale price (rupiah). */
                         price?: number;
                     }[];
-                    /**
-                     * @description Product warehouse status, 1 or 0 (the doc's example sends the string `"0"`).
-                     * @default 0
-                     * @enum {integer|string}
-                     */
-                    is_warehouse?: 0 | 1 | "0" | "1";
+                    is_warehouse?: components["schemas"]["ProductWarehouseStatus"];
                     /**
                      * @description Product publish status.
                      * @enum {string}
@@ -5207,12 +5195,7 @@ export interface operations {
                         /** @description Product wholesale price (rupiah). */
                         price: number;
                     }[];
-                    /**
-                     * @description Product warehouse status, 1 or 0 (the doc's example sends the string `"0"`).
-                     * @default 0
-                     * @enum {integer|string}
-                     */
-                    is_warehouse?: 0 | 1 | "0" | "1";
+                    is_warehouse?: components["schemas"]["ProductWarehouseStatus"];
                     /**
                      * @description Product publish status.
                      * @enum {string}

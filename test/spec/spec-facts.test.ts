@@ -1,6 +1,8 @@
 // The spec's own facts, checked against the vendor doc it is built from.
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { DEFECT_KINDS, DOC_SOURCES } from "../../scripts/generate-defects.ts";
+import { ROOT } from "../../scripts/lib/paths.ts";
 import { parseVendorDoc, SECTIONS } from "../../scripts/lib/vendor-doc.ts";
 import { loadBundle, operationsOf } from "../support/spec.ts";
 
@@ -94,5 +96,13 @@ describe("the defects ledger entries", () => {
     for (const o of operations.filter((o) => o.op["x-endpoint-inferred"])) {
       expect((o.op["x-doc-defects"] ?? []).map((d: { kind: string }) => d.kind), label(o)).toContain("broken-endpoint");
     }
+  });
+});
+
+describe("the document's licence", () => {
+  it("is the repository's own licence (package.json), stated for this description document", () => {
+    const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8"));
+    expect(doc.info.license.identifier).toBe(pkg.license);
+    expect(doc.info.license.name).toMatch(/description document/);
   });
 });
