@@ -3475,23 +3475,19 @@ export interface components {
             /** @description Order source name (the note that tells sources of the same marketplace apart). */
             note: string;
         };
+        /**
+         * @description Whether an amount is a fixed sum (`NOMINAL`) or a percentage (`PERCENTAGE`).
+         * @enum {string}
+         */
+        AmountType: "NOMINAL" | "PERCENTAGE";
         /** @description An amount given either as a fixed sum (`type: NOMINAL`, with `nominal`) or as a percentage (`type: PERCENTAGE`, with `percentage`): the field matching `type` is required. Used by order costs and by the discounts of an order's products. */
         NominalOrPercentage: {
-            /**
-             * @description Whether the amount is a fixed sum (`NOMINAL`) or a percentage (`PERCENTAGE`).
-             * @enum {string}
-             */
-            type?: "NOMINAL" | "PERCENTAGE";
+            type?: components["schemas"]["AmountType"];
             /** @description Fixed amount (rupiah). Required when `type` is `NOMINAL`. */
             nominal?: number;
             /** @description Percentage, an integer. Required when `type` is `PERCENTAGE`. */
             percentage?: number;
-        } & Record<string, never> & Record<string, never>;
-        /**
-         * @description Whether the amount is a fixed sum (`NOMINAL`) or a percentage (`PERCENTAGE`).
-         * @enum {string}
-         */
-        type: "NOMINAL" | "PERCENTAGE";
+        } & unknown & unknown;
         /**
          * @description Order cost category, as written by Create Order Cost and Update Order Cost.
          * @enum {string}
@@ -7875,7 +7871,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["NominalOrPercentage"] & {
-                    type: components["schemas"]["type"];
+                    type: components["schemas"]["AmountType"];
                     category: components["schemas"]["OrderCostCategory"];
                     /** @description Order cost name. */
                     name: string;

@@ -789,7 +789,7 @@ export interface OrderCostsApi {
    *
    * `POST /order-cost/create` (operationId `createOrderCost`)
    */
-  create(params: NonNullable<operations["createOrderCost"]["requestBody"]>["content"]["application/json"], options?: CallOptions): Promise<operations["createOrderCost"]["responses"][200]["content"]["application/json"]>;
+  create(params: { body: NonNullable<operations["createOrderCost"]["requestBody"]>["content"]["application/json"] }, options?: CallOptions): Promise<operations["createOrderCost"]["responses"][200]["content"]["application/json"]>;
 
   /**
    * Get Order Costs
@@ -807,7 +807,7 @@ export interface OrderCostsApi {
    *
    * `PUT /order-cost/update` (operationId `updateOrderCost`)
    */
-  update(params: NonNullable<operations["updateOrderCost"]["requestBody"]>["content"]["application/json"], options?: CallOptions): Promise<operations["updateOrderCost"]["responses"][200]["content"]["application/json"]>;
+  update(params: { body: NonNullable<operations["updateOrderCost"]["requestBody"]>["content"]["application/json"] }, options?: CallOptions): Promise<operations["updateOrderCost"]["responses"][200]["content"]["application/json"]>;
 
   /**
    * Delete Order Cost
@@ -1779,9 +1779,9 @@ export function createNgorder(options: NgorderClientOptions): Ngorder {
       update: op({ method: "PATCH", path: "/order-source/update", operationId: "updateOrderSource", body: "flat" }),
     },
     orderCosts: {
-      create: op({ method: "POST", path: "/order-cost/create", operationId: "createOrderCost", body: "flat" }),
+      create: op({ method: "POST", path: "/order-cost/create", operationId: "createOrderCost", body: "nested" }),
       list: op({ method: "GET", path: "/order-cost", operationId: "listOrderCosts" }),
-      update: op({ method: "PUT", path: "/order-cost/update", operationId: "updateOrderCost", body: "flat" }),
+      update: op({ method: "PUT", path: "/order-cost/update", operationId: "updateOrderCost", body: "nested" }),
       delete: op({ method: "DELETE", path: "/order-cost/delete/{order_cost_id}", operationId: "deleteOrderCost" }),
     },
     orders: {
