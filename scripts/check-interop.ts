@@ -1,8 +1,9 @@
 // `npm run check:interop`: generates a client from generated/openapi.json with the code generators
 // users pick instead of our client, as a new user would (defaults, in an empty directory), and
 // checks what they get: one function per operation of the spec, no error from a strict tsc, and
-// Generate Product SKU's array of objects sent as Laravel bracket names the contract checker
-// accepts. Slow (about a minute) and not part of `npm test`: CI runs it as its own job.
+// requests sent through the generated code that the contract checker accepts — Generate Product
+// SKU's array of objects as Laravel bracket names, Create Order Cost's JSON body. Slow (about a
+// minute) and not part of `npm test`: CI runs it as its own job.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,14 +11,14 @@ import { pathToFileURL } from "node:url";
 import { serializeQuery } from "../src/body.ts";
 import { ContractChecker } from "../src/contract/checker.ts";
 import { harEntry } from "../src/contract/har.ts";
-import { loadSpec, operationsOf, successResponse } from "../src/contract/openapi.ts";
+import { loadSpec, operationsOf, successResponse, type Json } from "../src/contract/openapi.ts";
 import { isMain, ROOT } from "./lib/paths.ts";
 import { run } from "./lib/run.ts";
 
 const DEFAULT_SPEC = `${ROOT}generated/openapi.json`;
 const BASE_URL = "https://api.smartseller.co.id/api/open";
 
-/** What every probe sends, and the query pairs that must arrive (decoded, in order). */
+/** Generate Product SKU's query, and the pairs that must arrive (decoded, in order). */
 const PRODUCTS = [
   { name: "Sepatu", color: "merah" },
   { name: "Kaos", size: "L" },
@@ -28,16 +29,37 @@ const EXPECTED_QUERY = [
   ["products[1][name]", "Kaos"],
   ["products[1][size]", "L"],
 ];
+/** Create Order Cost's body; with `nominal` a string, a generator that validates must refuse it. */
+const ORDER_COST = { category: "DISCOUNT", name: "Diskon Ultah", type: "NOMINAL", nominal: 10000 };
+const BAD_ORDER_COST = { ...ORDER_COST, nominal: "10000" };
+
+/**
+ * A consumer type-checked with the output: the generated type of Create Order Cost's body has an
+ * integer `nominal` and a string `name`. A body typed `unknown`, or voided to `never` by an
+ * intersection, fails here although the output alone compiles.
+ */
+const consumer = (imports: string, bodyType: string) => `${imports}
+type Body = ${bodyType};
+export const nominal: NonNullable<Body["nominal"]> = 10000;
+export const name: Body["name"] = "Diskon Ultah";
+// @ts-expect-error \`nominal\` is an integer
+export const notNominal: NonNullable<Body["nominal"]> = "10000";
+`;
+
+type Call =
+  | { operationId: "generateProductSku"; query: { products: typeof PRODUCTS } }
+  | { operationId: "createOrderCost"; body: Record<string, unknown> };
 
 interface Sent {
   method: string;
   url: string;
+  body?: string;
 }
 
-/** Answers one request with Generate Product SKU's documented example, and keeps what was sent. */
-interface Probe {
-  sent?: Sent;
+/** One call through generated code: what it sent, answered with the operation's documented example. */
+interface Exchange {
   answer: string;
+  sent?: Sent;
 }
 
 interface Generator {
@@ -47,15 +69,19 @@ interface Generator {
   client: string;
   /** Generates into `dir`; the run's working directory is the empty temp directory. */
   generate(spec: string, dir: string): [bin: string, args: string[]];
-  /** The file(s) tsc checks, relative to `dir`. */
+  /** The file tsc checks, relative to `dir`. */
   entry: string;
+  /** A consumer of the output's types (see `consumer`), written beside it and type-checked with it. */
+  consumer: string;
   /** The operation names found in the output. */
   operations(dir: string): string[];
-  /** Calls Generate Product SKU through the generated code; undefined for types-only output. */
-  probe?(dir: string, probe: Probe): Promise<void>;
-  /** How the probe's query is expected to arrive: bracket names, or a known limitation (why). */
-  expected: "brackets" | { limitation: string };
-  /** What a user has to add for the query to arrive as bracket names, if anything. */
+  /** Makes `call` through the generated code; absent for types-only output. */
+  send?(dir: string, call: Call, exchange: Exchange): Promise<void>;
+  /** How Generate Product SKU's query arrives: bracket names, or a known limitation (why). */
+  query: "brackets" | { limitation: string };
+  /** Whether the generated code refuses a body its schema does not allow before sending it. */
+  validatesBodies?: boolean;
+  /** What a user has to add, if anything. */
   note?: string;
 }
 
@@ -63,9 +89,9 @@ const matches = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].m
 const read = (file: string) => readFileSync(file, "utf8");
 const load = (file: string): Promise<any> => import(pathToFileURL(file).href);
 
-function answer(probe: Probe, method: string, url: string): Response {
-  probe.sent = { method: method.toUpperCase(), url };
-  return new Response(probe.answer, { status: 200, headers: { "content-type": "application/json" } });
+function answer(exchange: Exchange, sent: Sent): Response {
+  exchange.sent = { ...sent, method: sent.method.toUpperCase() };
+  return new Response(exchange.answer, { status: 200, headers: { "content-type": "application/json" } });
 }
 
 const GENERATORS: Record<string, Generator> = {
@@ -77,18 +103,21 @@ const GENERATORS: Record<string, Generator> = {
       ["-i", spec, "-o", dir, "-c", "@hey-api/client-fetch", "--no-log-file", "-s"],
     ],
     entry: "index.ts",
+    consumer: consumer('import type { CreateOrderCostData } from "./types.gen";', 'CreateOrderCostData["body"]'),
     operations: (dir) => matches(read(`${dir}/sdk.gen.ts`), /^export const (\w+) = /gm),
-    async probe(dir, probe) {
+    async send(dir, call, exchange) {
       const { client } = await load(`${dir}/client.gen.ts`);
       const sdk = await load(`${dir}/sdk.gen.ts`);
       client.setConfig({
         baseUrl: BASE_URL,
         querySerializer: serializeQuery,
-        fetch: async (request: Request) => answer(probe, request.method, request.url),
+        fetch: async (request: Request) =>
+          answer(exchange, { method: request.method, url: request.url, body: (await request.text()) || undefined }),
       });
-      await sdk.generateProductSku({ query: { products: PRODUCTS }, throwOnError: true });
+      const input = "query" in call ? { query: call.query } : { body: call.body };
+      await sdk[call.operationId]({ ...input, throwOnError: true });
     },
-    expected: "brackets",
+    query: "brackets",
     note: "its serializer throws on an array of objects: give the client a `querySerializer` that writes bracket names (the check uses this package's own, `serializeQuery` in src/body.ts)",
   },
   orval: {
@@ -96,22 +125,26 @@ const GENERATORS: Record<string, Generator> = {
     client: "fetch",
     generate: (spec, dir) => ["orval", ["--input", spec, "--output", `${dir}/api.ts`, "--client", "fetch"]],
     entry: "api.ts",
+    consumer: consumer('import type { CreateOrderCostBody } from "./api";', "CreateOrderCostBody"),
     operations: (dir) => matches(read(`${dir}/api.ts`), /^export const (\w+) = async \(/gm),
-    async probe(dir, probe) {
+    async send(dir, call, exchange) {
       const api = await load(`${dir}/api.ts`);
       // orval's fetch client calls the global fetch with a path relative to its baseUrl setting.
       const original = globalThis.fetch;
       globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) =>
-        answer(probe, init?.method ?? "GET", new URL(`${BASE_URL}${String(input)}`).href);
+        answer(exchange, {
+          method: init?.method ?? "GET",
+          url: new URL(`${BASE_URL}${String(input)}`).href,
+          body: typeof init?.body === "string" ? init.body : undefined,
+        });
       try {
-        await api.generateProductSku({ products: PRODUCTS });
+        await api[call.operationId]("query" in call ? call.query : call.body);
       } finally {
         globalThis.fetch = original;
       }
     },
-    expected: {
-      limitation:
-        "orval 7's fetch client sends every query value with toString(): `products=[object Object]` (build that URL yourself)",
+    query: {
+      limitation: "orval 7's fetch client sends every query value with toString() (build that URL yourself)",
     },
   },
   "openapi-zod-client": {
@@ -119,34 +152,47 @@ const GENERATORS: Record<string, Generator> = {
     client: "@zodios/core (axios)",
     generate: (spec, dir) => ["openapi-zod-client", [spec, "-o", `${dir}/api.ts`]],
     entry: "api.ts",
+    consumer: consumer(
+      'import type { z } from "zod";\nimport type { schemas } from "./api";',
+      "z.infer<typeof schemas.createOrderCost_Body>",
+    ),
     operations: (dir) => matches(read(`${dir}/api.ts`), /^\s+alias: "(\w+)",$/gm),
-    async probe(dir, probe) {
+    async send(dir, call, exchange) {
       const { createApiClient } = await load(`${dir}/api.ts`);
       const axios = (await import("axios")).default;
       const api = createApiClient(BASE_URL, {
         axiosConfig: {
           // axios writes the query itself (PHP bracket names); the adapter only answers.
           adapter: async (config: any) => {
-            const response = answer(probe, config.method ?? "get", axios.getUri(config));
+            const response = answer(exchange, {
+              method: config.method ?? "get",
+              url: axios.getUri(config),
+              body: typeof config.data === "string" ? config.data : undefined,
+            });
             return { data: JSON.parse(await response.text()), status: 200, statusText: "OK", headers: {}, config };
           },
         },
       });
-      await api.generateProductSku({ queries: { products: PRODUCTS } });
+      await ("query" in call ? api[call.operationId]({ queries: call.query }) : api[call.operationId](call.body));
     },
-    expected: "brackets",
+    query: "brackets",
+    validatesBodies: true,
   },
   "openapi-typescript": {
     pkg: "openapi-typescript",
     client: "types only (`--enum`)",
     generate: (spec, dir) => ["openapi-typescript", [spec, "--enum", "-o", `${dir}/schema.ts`]],
     entry: "schema.ts",
+    consumer: consumer(
+      'import type { operations } from "./schema";',
+      'operations["createOrderCost"]["requestBody"]["content"]["application/json"]',
+    ),
     operations: (dir) => {
       const text = read(`${dir}/schema.ts`);
       const block = text.slice(text.indexOf("export interface operations {"));
       return matches(block.slice(0, block.indexOf("\n}\n")), /^ {4}(\w+): \{$/gm);
     },
-    expected: "brackets",
+    query: "brackets",
   },
 };
 
@@ -155,22 +201,24 @@ interface Result {
   version: string;
   client: string;
   operations: number;
-  missing: string[];
   tscErrors: number;
   query: string;
+  body: string;
   failures: string[];
 }
 
-/** Contract-checks what a probe sent, answered with the documented example. */
-function checkSent(checker: ContractChecker, sent: Sent, answerText: string): string[] {
+/** The contract check's failures for what was sent, answered with the documented example. */
+function contractFailures(checker: ContractChecker, exchange: Exchange): string[] {
+  const sent = exchange.sent!;
   const entry = harEntry({
     method: sent.method,
     url: sent.url,
     requestHeaders: [],
+    ...(sent.body !== undefined ? { postData: { mimeType: "application/json", text: sent.body } } : {}),
     status: 200,
     responseHeaders: [{ name: "content-type", value: "application/json" }],
-    responseText: answerText,
-    responseSize: answerText.length,
+    responseText: exchange.answer,
+    responseSize: exchange.answer.length,
     responseMimeType: "application/json",
     startedDateTime: new Date(0).toISOString(),
     time: 0,
@@ -178,8 +226,26 @@ function checkSent(checker: ContractChecker, sent: Sent, answerText: string): st
   return checker.checkEntry(entry, 0).failures.map((f) => `${f.location} ${f.pointer}: ${f.message}`);
 }
 
-function tscErrors(work: string, name: string, dir: string, entry: string): { count: number; text: string } {
-  const config = join(work, `tsconfig.${name.replace(/\W/g, "_")}.json`);
+function documentedAnswer(spec: Json, operationId: string): string {
+  const operation = operationsOf(spec).find((o) => o.operation.operationId === operationId)!.operation;
+  const media = successResponse(spec, operation)!.response.content["application/json"];
+  return JSON.stringify(media.examples.vendorDoc.value);
+}
+
+/** Sends `call` through the generated code; the exchange, or why nothing was sent. */
+async function exchangeOf(g: Generator, dir: string, spec: Json, call: Call): Promise<Exchange | string> {
+  const exchange: Exchange = { answer: documentedAnswer(spec, call.operationId) };
+  try {
+    await g.send!(dir, call, exchange);
+  } catch (error) {
+    if (!exchange.sent) return `${call.operationId} threw before sending: ${(error as Error).message}`;
+  }
+  return exchange.sent ? exchange : `${call.operationId} sent nothing`;
+}
+
+function tscErrors(work: string, dir: string, g: Generator): { count: number; text: string } {
+  writeFileSync(join(dir, "consumer.ts"), g.consumer);
+  const config = join(dir, "tsconfig.check.json");
   writeFileSync(
     config,
     JSON.stringify({
@@ -193,11 +259,45 @@ function tscErrors(work: string, name: string, dir: string, entry: string): { co
         types: [],
         skipLibCheck: true,
       },
-      files: [join(dir, entry)],
+      files: [join(dir, g.entry), join(dir, "consumer.ts")],
     }),
   );
-  const { stdout } = run("tsc", ["-p", config], { allowFailure: true });
+  const { stdout } = run("tsc", ["-p", config], { allowFailure: true, cwd: work });
   return { count: (stdout.match(/error TS\d+/g) ?? []).length, text: stdout };
+}
+
+async function checkQuery(g: Generator, dir: string, spec: Json, checker: ContractChecker, result: Result) {
+  const exchange = await exchangeOf(g, dir, spec, { operationId: "generateProductSku", query: { products: PRODUCTS } });
+  if (typeof exchange === "string") {
+    result.query = exchange;
+    result.failures.push(exchange);
+    return;
+  }
+  const url = new URL(exchange.sent!.url);
+  const brackets = JSON.stringify([...url.searchParams]) === JSON.stringify(EXPECTED_QUERY);
+  const contract = contractFailures(checker, exchange);
+  const sent = `\`${decodeURIComponent(url.search)}\``;
+  if (brackets && !contract.length) result.query = "`products[0][name]=…`, accepted by the contract check";
+  else result.query = `${sent}${contract.length ? ", refused by the contract check" : ""}`;
+  if (g.query === "brackets") {
+    if (!brackets || contract.length)
+      result.failures.push(`sent ${sent}; contract check: ${contract.join("; ") || "ok"}`);
+  } else if (brackets) {
+    result.failures.push("now sends bracket names: remove the known limitation from this check and the README");
+  } else {
+    result.query += ` — known limitation: ${g.query.limitation}`;
+  }
+}
+
+async function checkBody(g: Generator, dir: string, spec: Json, checker: ContractChecker, result: Result) {
+  const exchange = await exchangeOf(g, dir, spec, { operationId: "createOrderCost", body: ORDER_COST });
+  const contract = typeof exchange === "string" ? [exchange] : contractFailures(checker, exchange);
+  result.body = contract.length ? `refused: ${contract.join("; ")}` : "accepted by the contract check";
+  if (contract.length) result.failures.push(`Create Order Cost: ${contract.join("; ")}`);
+  if (!g.validatesBodies) return;
+  const bad = await exchangeOf(g, dir, spec, { operationId: "createOrderCost", body: BAD_ORDER_COST });
+  if (typeof bad === "string") result.body += "; a string `nominal` is refused before sending";
+  else result.failures.push("Create Order Cost: a string `nominal` was sent: the body's schema is not typed");
 }
 
 async function checkGenerator(
@@ -216,9 +316,9 @@ async function checkGenerator(
     version,
     client: g.client,
     operations: 0,
-    missing: [],
     tscErrors: 0,
-    query: "",
+    query: "—",
+    body: "—",
     failures: [],
   };
   const [bin, args] = g.generate(specPath, dir);
@@ -232,43 +332,17 @@ async function checkGenerator(
 
   const wanted = operationsOf(spec).map((o) => o.operation.operationId as string);
   const found = new Set(g.operations(dir));
-  result.operations = wanted.filter((id) => found.has(id)).length;
-  result.missing = wanted.filter((id) => !found.has(id));
-  if (result.missing.length) result.failures.push(`no function for ${result.missing.join(", ")}`);
+  const missing = wanted.filter((id) => !found.has(id));
+  result.operations = wanted.length - missing.length;
+  if (missing.length) result.failures.push(`no function for ${missing.join(", ")}`);
 
-  const tsc = tscErrors(work, name, dir, g.entry);
+  const tsc = tscErrors(work, dir, g);
   result.tscErrors = tsc.count;
   if (tsc.count) result.failures.push(`strict tsc:\n${tsc.text.trim().split("\n").slice(0, 20).join("\n")}`);
 
-  if (!g.probe) {
-    result.query = "n/a (types only)";
-    return result;
-  }
-  const operation = operationsOf(spec).find((o) => o.operation.operationId === "generateProductSku")!;
-  const example = successResponse(spec, operation.operation)!.response.content["application/json"].examples.vendorDoc;
-  const probe: Probe = { answer: JSON.stringify(example.value) };
-  try {
-    await g.probe(dir, probe);
-  } catch (error) {
-    result.failures.push(`calling generateProductSku failed: ${(error as Error).message}`);
-    return result;
-  }
-  if (!probe.sent) {
-    result.failures.push("calling generateProductSku sent nothing");
-    return result;
-  }
-  const pairs = [...new URL(probe.sent.url).searchParams];
-  const brackets = JSON.stringify(pairs) === JSON.stringify(EXPECTED_QUERY);
-  const contract = checkSent(checker, probe.sent, probe.answer);
-  const sentQuery = decodeURIComponent(new URL(probe.sent.url).search);
-  result.query =
-    brackets && !contract.length ? "`products[0][name]=…`, accepted by the contract check" : `\`${sentQuery}\``;
-  if (g.expected === "brackets" && (!brackets || contract.length))
-    result.failures.push(`sent ${sentQuery}; contract check: ${contract.join("; ") || "ok"}`);
-  if (g.expected !== "brackets") {
-    if (brackets)
-      result.failures.push("now sends bracket names: remove the known limitation from this check and the README");
-    else result.query += ` (known limitation: ${g.expected.limitation})`;
+  if (g.send) {
+    await checkQuery(g, dir, spec, checker, result);
+    await checkBody(g, dir, spec, checker, result);
   }
   return result;
 }
@@ -295,14 +369,15 @@ export async function checkInterop(
 }
 
 function report(results: Result[], total: number): string {
-  const notes = results.flatMap((r) => (GENERATORS[r.name]?.note ? [`- ${r.name}: ${GENERATORS[r.name]!.note}`] : []));
   const rows = results.map(
-    (r) => `| ${r.name} | ${r.version} | ${r.client} | ${r.operations}/${total} | ${r.tscErrors} | ${r.query} |`,
+    (r) =>
+      `| ${r.name} | ${r.version} | ${r.client} | ${r.operations}/${total} | ${r.tscErrors} | ${r.query} | ${r.body} |`,
   );
+  const notes = results.flatMap((r) => (GENERATORS[r.name]?.note ? [`- ${r.name}: ${GENERATORS[r.name]!.note}`] : []));
   const failures = results.flatMap((r) => r.failures.map((f) => `FAIL ${r.name}: ${f}`));
   return [
-    "| generator | version | client | operations | strict tsc errors | Generate Product SKU's `products` |",
-    "|---|---|---|---|---|---|",
+    "| generator | version | client | operations | strict tsc errors | Generate Product SKU's `products` | Create Order Cost's body |",
+    "|---|---|---|---|---|---|---|",
     ...rows,
     ...(notes.length ? ["", ...notes] : []),
     ...(failures.length ? ["", ...failures] : []),
@@ -314,15 +389,14 @@ function parseArgs(argv: string[]): { specPath: string; names?: string[] } {
   const at = argv.indexOf("--spec");
   const specPath = at >= 0 ? argv[at + 1] : DEFAULT_SPEC;
   if (!specPath) throw new Error("--spec needs the path of a bundled OpenAPI document (JSON or YAML)");
-  const names = argv.filter((_, i) => i !== at && i !== at + 1);
+  const names = argv.filter((_, i) => at < 0 || (i !== at && i !== at + 1));
   return { specPath, ...(names.length ? { names } : {}) };
 }
 
 if (isMain(import.meta.url)) {
   const { specPath, names } = parseArgs(process.argv.slice(2));
   const results = await checkInterop(specPath, names);
-  const total = operationsOf(loadSpec(specPath)).length;
-  console.log(report(results, total));
+  console.log(report(results, operationsOf(loadSpec(specPath)).length));
   const failed = results.filter((r) => r.failures.length);
   console.log(
     failed.length ? `\ncheck:interop FAILED for ${failed.map((r) => r.name).join(", ")}` : "\ncheck:interop passed",
