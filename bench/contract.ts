@@ -7,7 +7,7 @@
 import { harFilesIn, readHar } from "../src/contract/check-files.ts";
 import { ContractChecker } from "../src/contract/checker.ts";
 import type { HarEntry } from "../src/contract/har.ts";
-import { bundledSpecPath, loadSpec } from "../src/contract/openapi.ts";
+import { bundledSpecPath, loadSpec } from "../src/spec/document.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 
 const seconds = Math.max(2, Number(process.argv[2] ?? 10));

@@ -7,14 +7,14 @@ import { readFileSync } from "node:fs";
 import { buildDocs, DOCS_DIR } from "../scripts/build-docs.ts";
 import { startServer } from "../scripts/lib/static-server.ts";
 import { launchOffline } from "../test/support/browser.ts";
-import { loadBundle, operationsOf } from "../test/support/spec.ts";
+import { loadModel } from "../test/support/spec.ts";
 
 const loads = Number(process.argv[2] ?? 7);
 buildDocs();
 const files = readdirSync(DOCS_DIR).map((name) => `${DOCS_DIR}/${name}`);
 const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
 const page = readFileSync(`${DOCS_DIR}/index.html`);
-const sections = [...new Set(operationsOf(loadBundle()).map((o) => o.op.tags[0] as string))];
+const sections = loadModel().tags.map((t) => t.name);
 
 const server = await startServer({ root: DOCS_DIR });
 const browser = await launchOffline();
@@ -49,5 +49,5 @@ console.log(
   `docs site: ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB (index.html ${(page.length / 1024).toFixed(0)} KiB, ${(gzipSync(page).length / 1024).toFixed(0)} KiB gzipped)`,
 );
 console.log(
-  `menu rendered (${sections.length} sections, ${operationsOf(loadBundle()).length} operations): median ${median.toFixed(0)} ms over ${loads} loads (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)})`,
+  `menu rendered (${sections.length} sections, ${loadModel().operations.length} operations): median ${median.toFixed(0)} ms over ${loads} loads (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)})`,
 );

@@ -6,107 +6,37 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { methodNames } from "../scripts/generate-sdk.ts";
-import { createNgorder } from "../src/index.ts";
-import type { SdkMethod } from "../src/operation.ts";
+import { sampleBody, sdkParams, tsLiteral } from "../scripts/lib/code-samples.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
+import { loadSpec } from "../src/spec/document.ts";
+import { specModel } from "../src/spec/model.ts";
+import { planRequest } from "../src/spec/request-plan.ts";
 
-type Json = Record<string, any>;
-const doc: Json = JSON.parse(readFileSync(`${ROOT}generated/openapi.json`, "utf8"));
-const resolve = (node: Json | undefined): Json | undefined =>
-  node?.$ref
-    ? resolve(
-        node.$ref
-          .slice(2)
-          .split("/")
-          .reduce((at: Json, key: string) => at[key], doc),
-      )
-    : node;
+const model = specModel(loadSpec(`${ROOT}generated/openapi.json`));
 
-/** Properties and required names of an object schema, its allOf parts included (if/then left out). */
-function objectShape(s: Json): { properties: Json; required: string[] } {
-  const shape = { properties: { ...s.properties }, required: [...(s.required ?? [])] };
-  for (const part of (s.allOf ?? []).map(resolve)) {
-    if (part.if) continue;
-    const inner = objectShape(part);
-    Object.assign(shape.properties, inner.properties);
-    shape.required.push(...inner.required);
-  }
-  return shape;
-}
-
-/** A literal of the schema's type, as a caller would write it: required members only. */
-function literal(schema: Json | undefined): string {
-  const s = resolve(schema) ?? {};
-  if (s.oneOf || s.anyOf) return literal((s.oneOf ?? s.anyOf)[0]);
-  if (s.enum) return JSON.stringify(s.enum.find((v: unknown) => v !== null));
-  if (s.const !== undefined) return JSON.stringify(s.const);
-  const type = Array.isArray(s.type) ? s.type.find((t: string) => t !== "null") : s.type;
-  if (type === "integer" || type === "number") return "7";
-  if (type === "boolean") return "true";
-  if (type === "array") return `[${literal(s.items)}]`;
-  if (type === "string") return s.format === "binary" ? "new Blob([])" : s.format === "date" ? '"2024-01-31"' : '"s"';
-  if (type === "object" || s.properties || s.allOf) {
-    const { properties, required } = objectShape(s);
-    return `{ ${[...new Set(required)].map((name) => `${JSON.stringify(name)}: ${literal(properties[name] ?? s.additionalProperties)}`).join(", ")} }`;
-  }
-  return "undefined";
-}
-
+/** Two calls per operation, with the planned request's values (the docs samples' values). */
 function calls(): string[] {
   const lines: string[] = [];
-  const byTag = new Map<string, { path: string; method: string; op: Json }[]>();
-  for (const [path, item] of Object.entries<Json>(doc.paths)) {
-    for (const method of ["get", "post", "put", "patch", "delete"]) {
-      if (item[method])
-        byTag.set(item[method].tags[0], [
-          ...(byTag.get(item[method].tags[0]) ?? []),
-          { path, method, op: item[method] },
-        ]);
-    }
-  }
-  for (const tag of doc.tags as Json[]) {
-    const ops = byTag.get(tag.name) ?? [];
-    const names = methodNames(
-      tag["x-sdk-name"],
-      tag.name,
-      ops.map((o) => o.op.operationId),
-    );
-    for (const { path, method, op } of ops) {
-      const parameters: Json[] = (op.parameters ?? []).map(resolve);
-      const pick = (place: string) => parameters.filter((p) => p.in === place && (place === "path" || p.required));
-      const fields = (list: Json[]) => list.map((p) => `${JSON.stringify(p.name)}: ${literal(p.schema)}`);
-      const media = Object.values<Json>(resolve(op.requestBody)?.content ?? {})[0];
-      const body = media ? literal(media.schema) : undefined;
-      const sdkBody = !body
-        ? []
-        : bodyPlacement.get(op.operationId) === "flat"
-          ? [body.replace(/^\{\s*|\s*\}$/g, "")].filter(Boolean)
-          : [`body: ${body}`];
-      lines.push(
-        `  await ngorder.${tag["x-sdk-name"]}.${names.get(op.operationId)}({ ${[...fields(pick("path")), ...fields(pick("query")), ...sdkBody].join(", ")} });`,
-      );
-      const params = [
-        ["path", pick("path")],
-        ["query", pick("query")],
-      ]
-        .filter(([, list]) => (list as Json[]).length)
-        .map(([place, list]) => `${place}: { ${fields(list as Json[]).join(", ")} }`);
-      const init = [params.length ? `params: { ${params.join(", ")} }` : "", body ? `body: ${body}` : ""]
-        .filter(Boolean)
-        .join(", ");
-      lines.push(`  await client.${method.toUpperCase()}(${JSON.stringify(path)}${init ? `, { ${init} }` : ""});`);
-    }
+  for (const operation of model.operations) {
+    const request = planRequest(model, operation);
+    const params = sdkParams(operation, request);
+    const args = Object.keys(params).length ? tsLiteral(params) : "";
+    lines.push(`  await ngorder.${operation.sdk.namespace}.${operation.sdk.method}(${args});`);
+    const placed = (names: string[]) =>
+      Object.fromEntries(names.filter((n) => n in request.values).map((n) => [n, request.values[n]]));
+    const path = placed(operation.pathParameters.map((p) => p.name));
+    const query = placed(operation.queryParameters.map((p) => p.name));
+    const init = {
+      ...(Object.keys(path).length || Object.keys(query).length
+        ? { params: { ...(Object.keys(path).length ? { path } : {}), ...(Object.keys(query).length ? { query } : {}) } }
+        : {}),
+      ...(request.body ? { body: sampleBody(operation, request) } : {}),
+    };
+    const initText = Object.keys(init).length ? `, ${tsLiteral(init)}` : "";
+    lines.push(`  await client.${operation.method.toUpperCase()}(${JSON.stringify(operation.path)}${initText});`);
   }
   return lines;
 }
-
-/** Where each SDK method takes its body: beside the parameters, or under `body`. */
-const bodyPlacement = new Map(
-  Object.values(createNgorder({ token: "t" }) as unknown as Record<string, Record<string, SdkMethod>>)
-    .flatMap((namespace) => Object.values(namespace))
-    .map((method) => [method.operationId, method.body]),
-);
 
 function typecheck(dir: string, source: string): { wallMs: number; checkS: string; errors: string } {
   writeFileSync(join(dir, "consumer.ts"), source);
@@ -142,12 +72,13 @@ try {
         allowImportingTsExtensions: true,
         skipLibCheck: true,
         lib: ["ES2022", "DOM"],
-        types: [],
+        types: ["node"],
+        typeRoots: [join(ROOT, "node_modules/@types")],
       },
       files: ["consumer.ts"],
     }),
   );
-  const header = `import { createNgorder, createNgorderClient } from ${JSON.stringify(`${ROOT}src/index.ts`)};\nconst options = { token: "t" };\nexport const ngorder = createNgorder(options);\nexport const client = createNgorderClient(options);\n`;
+  const header = `import { openAsBlob } from "node:fs";\nimport { createNgorder, createNgorderClient } from ${JSON.stringify(`${ROOT}src/index.ts`)};\nconst options = { token: "t" };\nexport const ngorder = createNgorder(options);\nexport const client = createNgorderClient(options);\n`;
   const body = calls();
   const baseline = typecheck(dir, header);
   const full = typecheck(

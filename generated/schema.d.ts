@@ -96,7 +96,7 @@ export interface paths {
         head?: never;
         /**
          * Upload Logo
-         * @description > **Inferred endpoint.** The vendor doc prints `PATCH https://api.smartseller.co.id/api/open/` (the path is cut off); this path is reconstructed from the Shop section's sibling endpoints `/shop/update` and `/shop/general` and the `logo` field. The segment `logo` is a guess.
+         * @description > ⚠️ **Inferred endpoint** (confidence: low). The vendor doc prints `PATCH https://api.smartseller.co.id/api/open/`; this description uses `PATCH /shop/logo`. The Shop section's other writes live under /shop (PATCH /shop/update, PATCH /shop/general); the only body field is `logo` and the stored file lands under `/logo/` (example response). The method PATCH is printed; the last segment `logo` is a guess.
          *
          *     Upload the shop logo as an image file (max 2 MB), sent as `multipart/form-data` with the method the doc prints, PATCH. The answer gives the URL of the stored logo, which Update General Info takes as `logo`. Note: PHP (Laravel) does not parse multipart bodies of PATCH requests; if the server ignores the file, send `POST` with a form field `_method=PATCH` (Laravel method spoofing) — an untested guess.
          */
@@ -178,7 +178,7 @@ export interface paths {
         head?: never;
         /**
          * Update Supplier
-         * @description > **Inferred endpoint.** The vendor doc prints no method and the bare URL `https://api.smartseller.co.id/api/open/`; this method and path are reconstructed from the sibling `POST /supplier/create` and the doc's `/x/create` + `PATCH /x/update` pairs.
+         * @description > ⚠️ **Inferred endpoint** (confidence: medium). The vendor doc prints `https://api.smartseller.co.id/api/open/ (no method)`; this description uses `PATCH /supplier/update`. The sibling Create Supplier is POST /supplier/create; every other create/update pair in the doc is POST /x/create + PATCH /x/update (customer-category, customer, bank, order-source; only order-cost uses PUT), and Update Detailed Info is PATCH /shop/update.
          *
          *     Update supplier data. The supplier is named by `supplier_id` in the body; every other field is optional.
          */
@@ -933,7 +933,7 @@ export interface paths {
         };
         /**
          * Get Customer Order Histories
-         * @description > **Inferred endpoint.** The vendor doc prints `https://api.smartseller.co.id/api/open/` with no method; this path is reconstructed from the `links.next` URL of the doc's own example response (`/api/open/customer/order-history?id=123&per_page=2&pagination_offset=2`).
+         * @description > ⚠️ **Inferred endpoint** (confidence: high). The vendor doc prints `https://api.smartseller.co.id/api/open/ (no method)`; this description uses `GET /customer/order-history`. The example response's `meta.pagination.links.next` is `https://api.smartseller.co.id/api/open/customer/order-history?id=123&per_page=2&pagination_offset=2`, which names the path and carries this operation's query parameters; a read with query parameters is a GET, like the sibling Get Customers (`GET /customer`).
          *
          *     Get the order history of a customer, paginated, with the total number of orders and items in
          *     the period.
@@ -1056,7 +1056,7 @@ export interface paths {
         };
         /**
          * Get Xendit Master Data
-         * @description > **Inferred endpoint.** The vendor doc prints `https://api.smartseller.co.id/api/open/` with no method; this path is reconstructed from its sibling Get Master Data (`GET /bank/master`) and the doc's `xendit/<thing>` naming (`GET /payment/xendit/balance`). It is a guess: check it before relying on it.
+         * @description > ⚠️ **Inferred endpoint** (confidence: low). The vendor doc prints `https://api.smartseller.co.id/api/open/ (no method)`; this description uses `GET /bank/xendit/master`. No URL in the doc names this resource. The sibling "Get Master Data" is `GET /bank/master`; the doc names Xendit variants `xendit/<thing>` under their section (`GET /payment/xendit/balance` for "Get Xendit Balance"), which gives `/bank/xendit/master`. A read with a query filter (`keyword`) is a GET.
          *
          *     Get the banks listed by Xendit. Their `id` is the `xendit_bank_id` that Withdraw takes.
          */
@@ -1098,7 +1098,7 @@ export interface paths {
         };
         /**
          * Get Shop Bank Accounts
-         * @description > **Inferred endpoint.** The vendor doc prints `https://api.smartseller.co.id/api/open/` with no method; this path is reconstructed from the sibling bank-account operations (`/bank/create`, `/bank/update`, `/bank/{id}/detail`, `/bank/delete/{bank_id}`) and the doc's habit of serving a resource's list at its bare path (`GET /customer`, `GET /order-cost`).
+         * @description > ⚠️ **Inferred endpoint** (confidence: medium). The vendor doc prints `https://api.smartseller.co.id/api/open/ (no method)`; this description uses `GET /bank`. The bank-account operations live under `/bank` (`POST /bank/create`, `PATCH /bank/update`, `GET /bank/{id}/detail`, `DELETE /bank/delete/{bank_id}`), and the doc serves each resource's list at its bare path (`GET /customer`, `GET /customer-category`, `GET /expedition`, `GET /order-cost`, `GET /warehouse`). A read with a query filter (`type`) is a GET.
          *
          *     Get the bank accounts (or payment gateway accounts) used by the shop. Their `bank_id` is what
          *     orders' payments and the order filters take.
@@ -1321,7 +1321,7 @@ export interface paths {
         };
         /**
          * Get Order Sources
-         * @description > **Inferred endpoint.** The vendor doc prints `https://api.smartseller.co.id/api/open/` with no method; this path is reconstructed from its siblings `POST /order-source/create` and `PATCH /order-source/update` and the doc's habit of serving a resource's list at its bare path (`GET /order-cost`, `GET /marketplace`).
+         * @description > ⚠️ **Inferred endpoint** (confidence: medium). The vendor doc prints `https://api.smartseller.co.id/api/open/ (no method)`; this description uses `GET /order-source`. The order-source operations live under `/order-source` (`POST /order-source/create`, `PATCH /order-source/update`), and the doc serves each resource's list at its bare path (`GET /order-cost`, `GET /marketplace`, `GET /customer-category`, `GET /expedition`). A read with a query filter (`status`) is a GET.
          *
          *     Get the shop's order sources. Their `id` is the `order_source_id` that orders and the order
          *     filters take. The list is not paginated.
@@ -1427,7 +1427,7 @@ export interface paths {
         post?: never;
         /**
          * Delete Order Cost
-         * @description > **Inferred endpoint.** The vendor doc prints `POST https://api.smartseller.co.id/api/open/order-source/delete/{order_cost_id}`, under the Order Cost section and with the description "Create an order cost"; this endpoint is reconstructed as `DELETE /order-cost/delete/{order_cost_id}` from the section's own paths (`/order-cost/create`, `/order-cost/update`) and the doc's other deletes (`DELETE /bank/delete/{bank_id}`).
+         * @description > ⚠️ **Inferred endpoint** (confidence: medium). The vendor doc prints `POST https://api.smartseller.co.id/api/open/order-source/delete/{order_cost_id}`; this description uses `DELETE /order-cost/delete/{order_cost_id}`. The operation is in the Order Cost section, takes an `order_cost_id` and answers an order cost (`{order_cost_id, name}`); the section's other paths are `/order-cost`, `/order-cost/create` and `/order-cost/update`, so `/order-source/` is a slip (Order Source is the section before), as is the description "Create an order cost", copied from Create Order Cost. Every other delete in the doc uses DELETE, and the only other `/delete/{id}` path is `DELETE /bank/delete/{bank_id}`.
          *
          *     Delete an order cost. The answer names the deleted order cost.
          */
@@ -2202,7 +2202,7 @@ export interface paths {
         head?: never;
         /**
          * Update Xendit Key
-         * @description > **Inferred endpoint.** The vendor doc prints `PATCH https://api.smartseller.co.id/api/open/`, a path cut to the base URL; this path is reconstructed from Get Xendit Data (`GET /setting/payment/xendit`), which reads the same setting.
+         * @description > ⚠️ **Inferred endpoint** (confidence: medium). The vendor doc prints `PATCH https://api.smartseller.co.id/api/open/`; this description uses `PATCH /setting/payment/xendit`. Get Xendit Data reads the `xendit_key` at GET /setting/payment/xendit, and this operation's body names the key "taken from Get Xendit Data". The section writes its settings with PATCH on the path that reads them (GET/PATCH /setting/payment/admin-fee), as does Setting Storefront Courier (GET/PATCH /setting/courier, /setting/courier/custom).
          *
          *     Update the shop's Xendit key. The key is a secret: the answer echoes it, so keep the answer out of logs.
          */
@@ -2218,7 +2218,7 @@ export interface paths {
         };
         /**
          * Get Payment List
-         * @description > **Inferred endpoint.** The vendor doc prints `GET https://api.smartseller.co.id/api/open/`, a path cut to the base URL; this path is reconstructed from the `links.next` URL of the doc's own example response (`https://api.smartseller.co.id/api/open/payment?...&pagination_offset=2`).
+         * @description > ⚠️ **Inferred endpoint** (confidence: high). The vendor doc prints `GET https://api.smartseller.co.id/api/open/`; this description uses `GET /payment`. The example response's `meta.pagination.links.next` is `https://api.smartseller.co.id/api/open/payment?start_date=2021-01-31&end_date=2021-04-01&per_page=2&pagination_offset=2`; the section's other operations live under /payment (/payment/orderpay-balance, /payment/xendit/balance, /payment/withdraw).
          *
          *     Get the payments (OrderPay or payment-gateway transactions), page by page. Without dates the list covers the current month up to today.
          */
@@ -2528,7 +2528,7 @@ export interface paths {
         };
         /**
          * Best Location
-         * @description > **Inferred endpoint.** The vendor doc prints `GET https://api.smartseller.co.id/api/open/`; this path is reconstructed from the section's naming (Best Customer is `/analyzer/customer`, Best Sales Product `/analyzer/sales`, Best Sales Channels `/analyzer/sales-channel`) and the title.
+         * @description > ⚠️ **Inferred endpoint** (confidence: medium). The vendor doc prints `GET https://api.smartseller.co.id/api/open/`; this description uses `GET /analyzer/location`. The path is cut to the base URL. The Analyzer section names its "Best ..." lists after their subject under /analyzer (Best Customer /analyzer/customer, Best Sales Product /analyzer/sales, Best Sales Channels /analyzer/sales-channel), so Best Location is /analyzer/location. No example URL confirms it.
          *
          *     Get the cities the shop's orders come from in a period, with their number of orders and share.
          */
@@ -2590,7 +2590,7 @@ export interface paths {
         };
         /**
          * Analyzer Chart
-         * @description > **Inferred endpoint.** The vendor doc prints `GET https://api.smartseller.co.id/api/open/`; this path is reconstructed from the title and the sibling chart path `/analyzer/customer/chart`.
+         * @description > ⚠️ **Inferred endpoint** (confidence: low). The vendor doc prints `GET https://api.smartseller.co.id/api/open/`; this description uses `GET /analyzer/chart`. The path is cut to the base URL. The title is "Analyzer Chart" and the section's other chart is Customer Chart at /analyzer/customer/chart, so the analyzer's own chart is taken to be /analyzer/chart. No example URL confirms it.
          *
          *     Get data for the analyzer chart: the number of orders per day of the week in a period. The doc lists `per_page` and `pagination_offset`, but its example has no `meta`.
          */

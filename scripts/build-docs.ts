@@ -1,10 +1,10 @@
 // Builds the static, offline docs site into build/docs/ from the bundle:
 // code samples (curl and the SDK) derived from the spec, the defects ledger as a page of the site,
 // a quick start for the client, then Redocly build-docs with Redoc inlined (no CDN at run time).
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { operationsOf } from "../src/contract/openapi.ts";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { loadSpec, type Json } from "../src/spec/document.ts";
+import { specModel } from "../src/spec/model.ts";
 import { renderDefects } from "./generate-defects.ts";
-import { sdkMethods } from "./generate-sdk.ts";
 import { codeSamples } from "./lib/code-samples.ts";
 import { run } from "./lib/run.ts";
 import { isMain, ROOT } from "./lib/paths.ts";
@@ -30,13 +30,10 @@ status, the server's messages per field and its \`request_id\`; GETs are retried
 and network errors, a POST or PATCH never on its own.
 `;
 
-export function decorate(doc: any): any {
+export function decorate(doc: Json): Json {
   const site = structuredClone(doc);
-  const sdk = new Map(
-    sdkMethods(doc).flatMap(({ methods }) => methods.map((m) => [m.operation.op.operationId as string, m])),
-  );
-  for (const operation of operationsOf(site))
-    operation.operation["x-codeSamples"] = codeSamples(site, operation, sdk.get(operation.id)!);
+  const model = specModel(site);
+  for (const operation of model.operations) operation.object["x-codeSamples"] = codeSamples(model, operation);
   site.info.description = `${site.info.description}\n${QUICK_START}`;
   const ledger = renderDefects(doc).replace(/^<!--.*-->\n# .*\n/, "");
   site.tags.push({ name: "Doc defects", "x-traitTag": true, description: ledger });
@@ -46,7 +43,7 @@ export function decorate(doc: any): any {
 
 export function buildDocs(): string {
   mkdirSync(DOCS_DIR, { recursive: true });
-  const doc = JSON.parse(readFileSync(`${ROOT}generated/openapi.json`, "utf8"));
+  const doc = loadSpec(`${ROOT}generated/openapi.json`);
   const sitePath = `${ROOT}build/docs-openapi.json`;
   writeFileSync(sitePath, JSON.stringify(decorate(doc)));
   run("redocly", [

@@ -2,16 +2,10 @@
 // the vendor doc, derived from the bundle (the spec holds each example once; conventions §3.14).
 // Requests use the parameters' examples or plausible values, and the request example as body.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { harEntry, harLog, type HarEntry } from "../src/contract/har.ts";
-import {
-  joinPointer,
-  loadSpec,
-  operationsOf,
-  resolve,
-  type Json,
-  type SpecOperation,
-} from "../src/contract/openapi.ts";
-import { planRequest, postDataOf } from "../src/contract/plausible-request.ts";
+import { harEntry, harLog, postDataOf, type HarEntry } from "../src/contract/har.ts";
+import { deref, loadSpec, type Json } from "../src/spec/document.ts";
+import { specModel, type OperationModel, type SpecModel } from "../src/spec/model.ts";
+import { planRequest } from "../src/spec/request-plan.ts";
 import { isMain, ROOT } from "./lib/paths.ts";
 
 export const VENDOR_DOC_RECORDINGS = `${ROOT}test/recordings/vendor-doc`;
@@ -29,17 +23,14 @@ export function sectionSlug(section: string): string {
     .replace(/^-|-$/g, "");
 }
 
-function entriesOf(spec: Json, operation: SpecOperation): HarEntry[] {
-  const server: string = spec.servers[0].url.replace(/\/+$/, "");
-  const section: string = operation.operation.tags?.[0] ?? "Untagged";
+function entriesOf(model: SpecModel, operation: OperationModel): HarEntry[] {
   const entries: HarEntry[] = [];
-  for (const [status, rawResponse] of Object.entries<Json>(operation.operation.responses ?? {})) {
-    const response = resolve(spec, rawResponse, joinPointer(operation.pointer, "responses", status)).node;
-    for (const [mediaType, media] of Object.entries<Json>(response.content ?? {})) {
-      for (const [name, example] of Object.entries<Json>(media.examples ?? {})) {
+  for (const [status, response] of operation.responses) {
+    for (const mediaType of response.content?.mediaTypes ?? []) {
+      for (const [name, example] of Object.entries<Json>(response.content!.media(mediaType)!.examples ?? {})) {
         if (!isVendorDocExample(name)) continue;
-        const value = resolve(spec, example, "").node.value;
-        const request = planRequest(spec, operation, { responseExample: value });
+        const value = deref(model.document, example).value;
+        const request = planRequest(model, operation, { responseExample: value });
         const query = new URLSearchParams(request.query).toString();
         const text = JSON.stringify(value);
         const derivedBody =
@@ -49,13 +40,13 @@ function entriesOf(spec: Json, operation: SpecOperation): HarEntry[] {
         entries.push(
           harEntry({
             method: request.method,
-            url: `${server}${request.path}${query ? `?${query}` : ""}`,
+            url: `${model.serverUrl}${request.path}${query ? `?${query}` : ""}`,
             requestHeaders: [
               { name: "Accept", value: "application/json" },
               { name: "Accept-Language", value: "en" },
               ...(request.body ? [{ name: "Content-Type", value: request.body.mediaType }] : []),
             ],
-            ...(request.body ? { postData: postDataOf(spec, request.body) } : {}),
+            ...(request.body && operation.body ? { postData: postDataOf(operation.body, request.body) } : {}),
             status: Number(status),
             responseHeaders: [{ name: "Content-Type", value: mediaType }],
             responseText: text,
@@ -63,7 +54,7 @@ function entriesOf(spec: Json, operation: SpecOperation): HarEntry[] {
             responseMimeType: mediaType,
             startedDateTime: RECORDED_AT,
             time: 0,
-            comment: `${section} › ${operation.operation.summary}: vendor doc example "${name}" (${status})${derivedBody}`,
+            comment: `${operation.tag} › ${operation.summary}: vendor doc example "${name}" (${status})${derivedBody}`,
           }),
         );
       }
@@ -74,11 +65,12 @@ function entriesOf(spec: Json, operation: SpecOperation): HarEntry[] {
 
 /** The recordings by file name, in the spec's order. */
 export function vendorDocRecordings(spec: Json): Map<string, HarEntry[]> {
+  const model = specModel(spec);
   const files = new Map<string, HarEntry[]>();
-  for (const operation of operationsOf(spec)) {
-    const entries = entriesOf(spec, operation);
+  for (const operation of model.operations) {
+    const entries = entriesOf(model, operation);
     if (!entries.length) continue;
-    const file = `${sectionSlug(operation.operation.tags?.[0] ?? "untagged")}.har`;
+    const file = `${sectionSlug(operation.tag)}.har`;
     files.set(file, [...(files.get(file) ?? []), ...entries]);
   }
   return files;

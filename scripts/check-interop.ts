@@ -4,14 +4,17 @@
 // requests sent through the generated code that the contract checker accepts — Generate Product
 // SKU's array of objects as Laravel bracket names, Create Order Cost's JSON body. Slow (about a
 // minute) and not part of `npm test`: CI runs it as its own job.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { serializeQuery } from "../src/body.ts";
+import { queryString } from "../src/wire.ts";
 import { ContractChecker } from "../src/contract/checker.ts";
 import { harEntry } from "../src/contract/har.ts";
-import { loadSpec, operationsOf, successResponse, type Json } from "../src/contract/openapi.ts";
+import { printable } from "../src/contract/printable.ts";
+import { loadSpec } from "../src/spec/document.ts";
+import { specModel, type SpecModel } from "../src/spec/model.ts";
+import { parseCommandLine } from "./lib/command-line.ts";
 import { isMain, ROOT } from "./lib/paths.ts";
 import { run } from "./lib/run.ts";
 
@@ -110,7 +113,7 @@ const GENERATORS: Record<string, Generator> = {
       const sdk = await load(`${dir}/sdk.gen.ts`);
       client.setConfig({
         baseUrl: BASE_URL,
-        querySerializer: serializeQuery,
+        querySerializer: queryString,
         fetch: async (request: Request) =>
           answer(exchange, { method: request.method, url: request.url, body: (await request.text()) || undefined }),
       });
@@ -118,7 +121,7 @@ const GENERATORS: Record<string, Generator> = {
       await sdk[call.operationId]({ ...input, throwOnError: true });
     },
     query: "brackets",
-    note: "its serializer throws on an array of objects: give the client a `querySerializer` that writes bracket names (the check uses this package's own, `serializeQuery` in src/body.ts)",
+    note: "its serializer throws on an array of objects: give the client a `querySerializer` that writes bracket names (the check uses this package's own, `queryString` in src/wire.ts)",
   },
   orval: {
     pkg: "orval",
@@ -226,15 +229,13 @@ function contractFailures(checker: ContractChecker, exchange: Exchange): string[
   return checker.checkEntry(entry, 0).failures.map((f) => `${f.location} ${f.pointer}: ${f.message}`);
 }
 
-function documentedAnswer(spec: Json, operationId: string): string {
-  const operation = operationsOf(spec).find((o) => o.operation.operationId === operationId)!.operation;
-  const media = successResponse(spec, operation)!.response.content["application/json"];
-  return JSON.stringify(media.examples.vendorDoc.value);
+function documentedAnswer(model: SpecModel, operationId: string): string {
+  return JSON.stringify(model.operation(operationId)!.success!.media!.examples.vendorDoc.value);
 }
 
 /** Sends `call` through the generated code; the exchange, or why nothing was sent. */
-async function exchangeOf(g: Generator, dir: string, spec: Json, call: Call): Promise<Exchange | string> {
-  const exchange: Exchange = { answer: documentedAnswer(spec, call.operationId) };
+async function exchangeOf(g: Generator, dir: string, model: SpecModel, call: Call): Promise<Exchange | string> {
+  const exchange: Exchange = { answer: documentedAnswer(model, call.operationId) };
   try {
     await g.send!(dir, call, exchange);
   } catch (error) {
@@ -266,8 +267,11 @@ function tscErrors(work: string, dir: string, g: Generator): { count: number; te
   return { count: (stdout.match(/error TS\d+/g) ?? []).length, text: stdout };
 }
 
-async function checkQuery(g: Generator, dir: string, spec: Json, checker: ContractChecker, result: Result) {
-  const exchange = await exchangeOf(g, dir, spec, { operationId: "generateProductSku", query: { products: PRODUCTS } });
+async function checkQuery(g: Generator, dir: string, model: SpecModel, checker: ContractChecker, result: Result) {
+  const exchange = await exchangeOf(g, dir, model, {
+    operationId: "generateProductSku",
+    query: { products: PRODUCTS },
+  });
   if (typeof exchange === "string") {
     result.query = exchange;
     result.failures.push(exchange);
@@ -289,13 +293,13 @@ async function checkQuery(g: Generator, dir: string, spec: Json, checker: Contra
   }
 }
 
-async function checkBody(g: Generator, dir: string, spec: Json, checker: ContractChecker, result: Result) {
-  const exchange = await exchangeOf(g, dir, spec, { operationId: "createOrderCost", body: ORDER_COST });
+async function checkBody(g: Generator, dir: string, model: SpecModel, checker: ContractChecker, result: Result) {
+  const exchange = await exchangeOf(g, dir, model, { operationId: "createOrderCost", body: ORDER_COST });
   const contract = typeof exchange === "string" ? [exchange] : contractFailures(checker, exchange);
   result.body = contract.length ? `refused: ${contract.join("; ")}` : "accepted by the contract check";
   if (contract.length) result.failures.push(`Create Order Cost: ${contract.join("; ")}`);
   if (!g.validatesBodies) return;
-  const bad = await exchangeOf(g, dir, spec, { operationId: "createOrderCost", body: BAD_ORDER_COST });
+  const bad = await exchangeOf(g, dir, model, { operationId: "createOrderCost", body: BAD_ORDER_COST });
   if (typeof bad === "string") result.body += "; a string `nominal` is refused before sending";
   else result.failures.push("Create Order Cost: a string `nominal` was sent: the body's schema is not typed");
 }
@@ -307,7 +311,7 @@ async function checkGenerator(
   specPath: string,
   checker: ContractChecker,
 ): Promise<Result> {
-  const spec = checker.spec;
+  const model = checker.model;
   const dir = join(work, name.replace(/\W/g, "_"));
   mkdirSync(dir, { recursive: true });
   const version = JSON.parse(read(`${ROOT}node_modules/${g.pkg}/package.json`)).version;
@@ -330,7 +334,7 @@ async function checkGenerator(
     return result;
   }
 
-  const wanted = operationsOf(spec).map((o) => o.operation.operationId as string);
+  const wanted = model.operations.map((o) => o.id);
   const found = new Set(g.operations(dir));
   const missing = wanted.filter((id) => !found.has(id));
   result.operations = wanted.length - missing.length;
@@ -341,8 +345,8 @@ async function checkGenerator(
   if (tsc.count) result.failures.push(`strict tsc:\n${tsc.text.trim().split("\n").slice(0, 20).join("\n")}`);
 
   if (g.send) {
-    await checkQuery(g, dir, spec, checker, result);
-    await checkBody(g, dir, spec, checker, result);
+    await checkQuery(g, dir, model, checker, result);
+    await checkBody(g, dir, model, checker, result);
   }
   return result;
 }
@@ -384,22 +388,32 @@ function report(results: Result[], total: number): string {
   ].join("\n");
 }
 
-/** `check-interop.ts [--spec <bundled spec>] [generator...]` */
-function parseArgs(argv: string[]): { specPath: string; names?: string[] } {
-  const at = argv.indexOf("--spec");
-  const specPath = at >= 0 ? argv[at + 1] : DEFAULT_SPEC;
-  if (!specPath) throw new Error("--spec needs the path of a bundled OpenAPI document (JSON or YAML)");
-  const names = argv.filter((_, i) => at < 0 || (i !== at && i !== at + 1));
-  return { specPath, ...(names.length ? { names } : {}) };
-}
+const USAGE = `Usage: npm run check:interop -- [--spec <bundled openapi.json>] [generator...]
 
-if (isMain(import.meta.url)) {
-  const { specPath, names } = parseArgs(process.argv.slice(2));
+Generators: ${Object.keys(GENERATORS).join(", ")} (default: all).
+Exit status: 1 when a generator fails a check, 2 on a usage error.`;
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseCommandLine(argv, { spec: { type: "string", default: DEFAULT_SPEC } } as const, USAGE);
+  if (!args) return 2;
+  const unknown = args.positionals.filter((name) => !GENERATORS[name]);
+  if (unknown.length) {
+    console.error(`unknown generator(s): ${unknown.join(", ")}\n\n${USAGE}`);
+    return 2;
+  }
+  const specPath = args.values.spec;
+  if (!existsSync(specPath)) {
+    console.error(`${specPath}: no such file; --spec takes a bundled OpenAPI document (npm run bundle writes one)`);
+    return 2;
+  }
+  const names = args.positionals.length ? args.positionals : undefined;
   const results = await checkInterop(specPath, names);
-  console.log(report(results, operationsOf(loadSpec(specPath)).length));
+  console.log(printable(report(results, specModel(loadSpec(specPath)).operations.length)));
   const failed = results.filter((r) => r.failures.length);
   console.log(
     failed.length ? `\ncheck:interop FAILED for ${failed.map((r) => r.name).join(", ")}` : "\ncheck:interop passed",
   );
-  process.exitCode = failed.length ? 1 : 0;
+  return failed.length ? 1 : 0;
 }
+
+if (isMain(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -1,8 +1,9 @@
 // Writes DOC-DEFECTS.md, the ledger of every place the spec departs from the printed vendor doc,
 // from the `x-doc-defects` entries of the operations and of the document root (the only places a
 // defect is written by hand).
-import { readFileSync, writeFileSync } from "node:fs";
-import { operationsOf } from "../src/contract/openapi.ts";
+import { writeFileSync } from "node:fs";
+import { loadSpec, type Json } from "../src/spec/document.ts";
+import { specModel } from "../src/spec/model.ts";
 import { isMain, ROOT } from "./lib/paths.ts";
 
 export const DEFECT_KINDS = {
@@ -64,11 +65,11 @@ function row(section: string, operation: string, d: DocDefect): string {
   return `| ${cell(section)} | ${cell(operation)} | ${kind} | ${source} | ${cell(d.printed)} | ${cell(d.described)} | ${cell(d.evidence)} | ${d.confidence} |`;
 }
 
-export function renderDefects(doc: any): string {
+export function renderDefects(doc: Json): string {
   const rows: string[] = [];
   const counts = new Map<string, number>();
   const count = (d: DocDefect) => counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
-  for (const { path, method, operation: op } of operationsOf(doc)) {
+  for (const { path, method, object: op } of specModel(doc).operations) {
     for (const d of (op["x-doc-defects"] ?? []) as DocDefect[]) {
       count(d);
       rows.push(row(op.tags[0], `${op.summary} (\`${method.toUpperCase()} ${path}\`)`, d));
@@ -94,7 +95,9 @@ Where that documentation is broken or contradicts itself, the spec departs from 
 is listed here: what was printed, what the spec says instead, the evidence, the documents the
 evidence comes from, and our confidence. Evidence order: an example response (what the server
 sent) beats the prose; the prose beats the vendor's 2021 doc source, which fills what the current
-doc lost or leaves out; public code that calls the API comes next; a guess comes last.
+doc lost or leaves out; public code that calls the API comes next; a guess comes last. Evidence
+that cites "conventions §3.6" applies rule 6 of section 3 of [CONVENTIONS.md](CONVENTIONS.md), the
+project's rules for resolving the doc's defects.
 
 | source | document |
 |---|---|
@@ -119,8 +122,7 @@ ${rootRows.join("\n")}
 `;
 }
 
-export function generateDefects(): void {
-  const doc = JSON.parse(readFileSync(`${ROOT}generated/openapi.json`, "utf8"));
+export function generateDefects(doc: Json = loadSpec(`${ROOT}generated/openapi.json`)): void {
   writeFileSync(`${ROOT}DOC-DEFECTS.md`, renderDefects(doc));
 }
 

@@ -1,16 +1,16 @@
 // Generates generated/schema.d.ts from the bundle with openapi-typescript.
 // Binary bodies (format: binary) become Blob, so uploads take a Blob/File and downloads return one.
-import { readFileSync, writeFileSync } from "node:fs";
-import openapiTS, { astToString } from "openapi-typescript";
+import { writeFileSync } from "node:fs";
+import { loadSpec, type Json } from "../src/spec/document.ts";
+import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 import ts from "typescript";
 import { isMain, ROOT } from "./lib/paths.ts";
 
 const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier("Blob"));
 const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());
 
-export async function generateTypes(): Promise<void> {
-  const doc = JSON.parse(readFileSync(`${ROOT}generated/openapi.json`, "utf8"));
-  const ast = await openapiTS(doc, {
+export async function generateTypes(doc: Json = loadSpec(`${ROOT}generated/openapi.json`)): Promise<void> {
+  const ast = await openapiTS(doc as OpenAPI3, {
     // A field with a `default` stays optional unless the spec lists it as required: a caller may
     // leave out Create Expense's `qty` (default 1). openapi-typescript would otherwise require it.
     defaultNonNullable: false,

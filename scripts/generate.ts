@@ -5,14 +5,16 @@ import { bundle } from "./bundle.ts";
 import { generateDefects } from "./generate-defects.ts";
 import { generateSdk } from "./generate-sdk.ts";
 import { generateTypes } from "./generate-types.ts";
-import { isMain } from "./lib/paths.ts";
+import { isMain, ROOT } from "./lib/paths.ts";
+import { loadSpec } from "../src/spec/document.ts";
 
 export async function generateAll(): Promise<void> {
   bundle();
-  await generateTypes();
-  generateSdk();
-  generateDefects();
-  buildRecordings();
+  const doc = loadSpec(`${ROOT}generated/openapi.json`);
+  await generateTypes(doc);
+  generateSdk(doc);
+  generateDefects(doc);
+  buildRecordings(doc);
 }
 
 if (isMain(import.meta.url)) {

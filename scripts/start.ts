@@ -2,7 +2,7 @@
 // site and a mock of the API (answering from the spec's examples) on 127.0.0.1, and prints both URLs.
 import { existsSync, statSync } from "node:fs";
 import { buildDocs, DOCS_DIR } from "./build-docs.ts";
-import { loadSpec } from "../src/contract/openapi.ts";
+import { loadSpec } from "../src/spec/document.ts";
 import { mockApiHandler } from "./lib/mock-api.ts";
 import { ROOT } from "./lib/paths.ts";
 import { startServer } from "./lib/static-server.ts";

@@ -1,33 +1,12 @@
 // Request bodies out (JSON, or multipart when a field holds a file) and response bodies in.
 import type { ParseAs } from "openapi-fetch";
+import { formPairs } from "./wire.ts";
 
 /** Thrown when a success answer's body is not JSON; the client turns it into an `invalid_response` error. */
 export class InvalidJsonBody extends Error {}
 
 /** Media types answered as a Blob unless `parseAs` says otherwise: the PDF, CSV and Excel downloads. */
 const BINARY = /^(?!.*json)(application\/(pdf|zip|octet-stream|vnd\.)|text\/csv|image\/)/i;
-
-/**
- * Name-value pairs as PHP (Laravel) reads them: objects and arrays become bracket names
- * (`products[0][name]=Sepatu`, `filter[status]=x`); null and undefined are left out. openapi-fetch's
- * query serializer cannot send an array of objects, which Generate SKU takes.
- */
-export function formPairs(
-  fields: object,
-  pairs: [string, string | Blob][] = [],
-  prefix?: string,
-): [string, string | Blob][] {
-  for (const [key, value] of Object.entries(fields)) {
-    const name = prefix === undefined ? key : `${prefix}[${key}]`;
-    if (value === undefined || value === null) continue;
-    if (typeof value === "object" && !(value instanceof Blob)) formPairs(value, pairs, name);
-    else pairs.push([name, value instanceof Blob ? value : String(value)]);
-  }
-  return pairs;
-}
-
-export const serializeQuery = (query: object): string =>
-  new URLSearchParams(formPairs(query) as [string, string][]).toString();
 
 /**
  * FormData, or a plain object with a Blob or File among its fields (logo, stock opname import),

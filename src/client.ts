@@ -5,13 +5,15 @@
 // header merging, but prepares the request itself instead of through openapi-fetch's request
 // pipeline: that pipeline (a Request built, then copied again by fetch; middleware plumbing) costs
 // 10-15% of a call to a local server, against a budget of 5% (bench/client.ts prints both). Query
-// strings and form fields use PHP bracket names (see body.ts), as the Laravel server reads them.
+// strings and form fields use PHP bracket names (the wire format, src/wire.ts), as the Laravel server reads them.
 import { defaultPathSerializer, mergeHeaders, type ParseAs } from "openapi-fetch";
-import { serializeBody, serializeQuery } from "./body.ts";
+import { serializeBody } from "./body.ts";
 import { describeErrorBody, NgorderError, type NgorderErrorDetails } from "./errors.ts";
 import { retryPolicy } from "./retry.ts";
 import { Failure, send, type Outcome } from "./send.ts";
 import type { CallOptions, NgorderClient, NgorderClientOptions } from "./types.ts";
+import { queryString } from "./wire.ts";
+import { containsSecret, redactSecret, redactUrl } from "./sensitivity.ts";
 
 export const DEFAULT_BASE_URL = "https://api.smartseller.co.id/api/open";
 
@@ -35,11 +37,11 @@ export type Caller = (
 ) => Promise<Outcome>;
 
 const JSON_BODY = { "content-type": "application/json" };
-const SECRET_QUERY_VALUE = /([?&][^=&#]*(?:token|key|secret|password|signature)[^=&#]*=)[^&#]*/gi;
 
-const FAILURE_SUMMARY: Record<Failure["kind"], (cause: any, timeoutMs: number) => string> = {
+const FAILURE_SUMMARY: Record<Failure["kind"], (cause: any, timeoutMs: number, byCaller: boolean) => string> = {
   network: (cause) => `no answer: ${cause?.message ?? cause}${cause?.cause?.code ? ` (${cause.cause.code})` : ""}`,
-  timeout: (_, timeoutMs) => `no complete answer within ${timeoutMs} ms`,
+  timeout: (_, timeoutMs, byCaller) =>
+    byCaller ? "the caller's signal timed out" : `no complete answer within ${timeoutMs} ms (timeoutMs)`,
   aborted: () => "aborted by the caller's signal",
   invalid_response: (cause) => `the success answer is not valid JSON (${cause?.cause?.message ?? cause})`,
 };
@@ -52,13 +54,15 @@ export function createCaller(options: NgorderClientOptions): Caller {
   // Shared by every request that adds no header of its own; fetch copies it, nothing mutates it.
   const defaultHeaders = new Headers({ authorization: `Bearer ${token}`, "accept-language": language });
 
-  const redact = (text: string) => text.replaceAll(token, "[redacted]");
+  const redact = (text: string) => redactSecret(text, token);
   const leaksToken = (cause: any) =>
-    [cause?.message, cause?.stack, cause?.cause?.message, cause?.cause?.stack].some((s) => String(s).includes(token));
+    [cause?.message, cause?.stack, cause?.cause?.message, cause?.cause?.stack].some((s) =>
+      containsSecret(String(s), token),
+    );
   const fail = (summary: string, details: NgorderErrorDetails) =>
     new NgorderError(redact(summary), {
       ...details,
-      url: redact(details.url.replace(SECRET_QUERY_VALUE, "$1[redacted]").replace(/\/\/[^/@]*@/, "//")),
+      url: redact(redactUrl(details.url)),
       messages: details.messages?.map(redact),
       fieldMessages:
         details.fieldMessages &&
@@ -69,7 +73,7 @@ export function createCaller(options: NgorderClientOptions): Caller {
   return async (method, path, init = {}, operation = `${method} ${path}`, throwOnErrorStatus = false) => {
     const { params } = init;
     let url = base + (params?.path ? defaultPathSerializer(path, params.path as Record<string, unknown>) : path);
-    const search = params?.query ? serializeQuery(params.query) : "";
+    const search = params?.query ? queryString(params.query) : "";
     if (search) url += `?${search}`;
     const body = serializeBody(init.body);
     const ownHeaders = init.headers || params?.header || init.language;
@@ -97,7 +101,7 @@ export function createCaller(options: NgorderClientOptions): Caller {
       });
     } catch (error) {
       if (!(error instanceof Failure)) throw error;
-      throw fail(FAILURE_SUMMARY[error.kind](error.cause, callTimeoutMs), {
+      throw fail(FAILURE_SUMMARY[error.kind](error.cause, callTimeoutMs, error.byCallerSignal), {
         kind: error.kind,
         operation,
         method,

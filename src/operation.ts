@@ -3,7 +3,7 @@
 import type { Caller } from "./client.ts";
 import type { CallOptions } from "./types.ts";
 
-/** How an operation's one parameter object maps onto the request; written by scripts/generate-sdk.ts. */
+/** How an operation's one parameter object maps onto the request: the spec model's decisions, written by scripts/generate-sdk.ts. */
 export interface OperationSpec {
   method: string;
   /** The path template; its `{names}` are taken from the parameter object. */
@@ -21,6 +21,8 @@ export interface OperationSpec {
   header?: readonly string[];
   /** The success answer is a file: returned as a Blob whatever its Content-Type says. */
   binary?: boolean;
+  /** The operation takes no parameter: the method's only argument is the call options. */
+  parameterless?: boolean;
 }
 
 type Params = Record<string, unknown>;
@@ -55,5 +57,6 @@ export function operation(call: Caller, spec: OperationSpec): SdkMethod {
     };
     return (await call(method, path, init, operationId, true)).data;
   };
-  return Object.assign(send, spec);
+  const sdkMethod = spec.parameterless ? (options?: CallOptions) => send({}, options) : send;
+  return Object.assign(sdkMethod, spec);
 }

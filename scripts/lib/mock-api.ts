@@ -2,16 +2,10 @@
 // with the contract checker's router and answers the operation's first documented 2xx response,
 // using the spec's example (the vendor doc's) or, failing one, a value derived from the schema.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import {
-  basePathsOf,
-  isJsonMediaType,
-  operationsOf,
-  successResponse,
-  type Json,
-  type SpecOperation,
-} from "../../src/contract/openapi.ts";
-import { mediaExample } from "../../src/contract/plausible-request.ts";
-import { plausibleValue } from "../../src/contract/plausible-value.ts";
+import { isJsonMediaType, type Json } from "../../src/spec/document.ts";
+import { specModel, type OperationModel, type SpecModel } from "../../src/spec/model.ts";
+import { successExample } from "../../src/spec/request-plan.ts";
+import { plausibleValue } from "../../src/spec/sample-values.ts";
 import { Router } from "../../src/contract/router.ts";
 
 function failed(res: ServerResponse, status: number, message: string): true {
@@ -21,11 +15,10 @@ function failed(res: ServerResponse, status: number, message: string): true {
   return true;
 }
 
-function answer(spec: Json, operation: SpecOperation, res: ServerResponse): true {
-  const success = successResponse(spec, operation.operation);
+function answer(model: SpecModel, operation: OperationModel, res: ServerResponse): true {
+  const success = operation.success;
   if (!success) return failed(res, 501, `${operation.id} documents no success response`);
-  const { status, response } = success;
-  const [mediaType, media] = Object.entries<Json>(response.content ?? {})[0] ?? [];
+  const { status, mediaType, media } = success;
   const headers = { "x-mock-operation": operation.id };
   if (!mediaType || !media) {
     res.writeHead(Number(status), headers).end();
@@ -38,8 +31,8 @@ function answer(spec: Json, operation: SpecOperation, res: ServerResponse): true
     });
     res.end(`mock ${mediaType} body of ${operation.id}\n`);
   } else {
-    const example = mediaExample(spec, media);
-    const body = example.found ? example.value : plausibleValue(spec, media.schema ?? {}, "data");
+    const example = successExample(model, operation);
+    const body = example.found ? example.value : plausibleValue(model.document, media.schema ?? {}, "data");
     res.writeHead(Number(status), { ...headers, "content-type": mediaType }).end(JSON.stringify(body));
   }
   return true;
@@ -47,7 +40,8 @@ function answer(spec: Json, operation: SpecOperation, res: ServerResponse): true
 
 /** A request handler for startServer(): answers the API's paths and leaves the rest to the caller. */
 export function mockApiHandler(spec: Json) {
-  const router = new Router(operationsOf(spec), basePathsOf(spec));
+  const model = specModel(spec);
+  const router = new Router(model.operations, model.basePaths);
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const match = router.match(req.method ?? "GET", url);
@@ -61,6 +55,6 @@ export function mockApiHandler(spec: Json) {
       return failed(res, 405, `${req.method} is not documented for ${match.template}`);
     if (!/^Bearer \S+/.test(req.headers.authorization ?? ""))
       return failed(res, 401, "Unauthenticated: send Authorization: Bearer <token> (any token works on the mock)");
-    return answer(spec, match.operation, res);
+    return answer(model, match.operation, res);
   };
 }

@@ -10,7 +10,7 @@ import {
   type OperationName,
 } from "./checker.ts";
 import type { Har } from "./har.ts";
-import { bundledSpecPath, loadSpec } from "./openapi.ts";
+import { bundledSpecPath, loadSpec } from "../spec/document.ts";
 
 export interface ReportedFailure extends ContractFailure {
   file: string;
@@ -102,7 +102,7 @@ export function checkHarFilesWith(checker: ContractChecker, files: string[], spe
     id: o.id,
     method: o.method.toUpperCase(),
     path: o.path,
-    ...(o.operation.tags?.[0] ? { tag: o.operation.tags[0] } : {}),
+    tag: o.tag,
     recordings: counts.get(o.id) ?? 0,
   }));
   report.coverage.total = checker.operations.length;

@@ -1,17 +1,10 @@
 // Checks one recorded exchange (a HAR entry) against the spec: the operation it belongs to, the
 // request's path, query and body, and the response's status, media type and body.
-import { coerceFormValue, parseFormPairs, type FormValue } from "./form-values.ts";
-import { header, responseText, type HarEntry, type HarPostData } from "./har.ts";
-import {
-  basePathsOf,
-  bareMediaType,
-  isJsonMediaType,
-  joinPointer,
-  operationsOf,
-  type Json,
-  type SpecOperation,
-} from "./openapi.ts";
-import { planOperation, schemaPointersOf, type OperationPlan, type ParameterPlan } from "./operation-plan.ts";
+import { bareMediaType, isJsonMediaType, joinPointer, type Json } from "../spec/document.ts";
+import { specModel, type OperationModel, type ParameterModel, type SpecModel } from "../spec/model.ts";
+import { parseFormPairs, type FormPairProblem, type FormValue } from "../wire.ts";
+import { coerceFormValue } from "./form-values.ts";
+import { header, responseText, type HarEntry, type HarHeader, type HarPostData } from "./har.ts";
 import { Router, type RouteMatch } from "./router.ts";
 import { SpecValidators } from "./validators.ts";
 
@@ -70,25 +63,34 @@ const fail = (
 
 const list = (items: Iterable<string>) => [...items].join(", ") || "none";
 
+/** A request as recorded, routed to its operation: what the request checks read. */
+export interface RoutedRequest {
+  url: URL;
+  pathParams: Record<string, string>;
+  postData?: HarPostData;
+  headers?: HarHeader[];
+}
+
 export class ContractChecker {
   readonly spec: Json;
-  readonly operations: SpecOperation[];
+  readonly model: SpecModel;
+  readonly operations: OperationModel[];
   readonly #validators: SpecValidators;
   readonly #router: Router;
-  readonly #plans = new Map<SpecOperation, OperationPlan>();
 
   constructor(spec: Json, options: CheckerOptions = {}) {
     this.spec = spec;
-    this.operations = operationsOf(spec);
+    this.model = specModel(spec);
+    this.operations = this.model.operations;
     this.#validators = new SpecValidators(spec);
-    this.#router = new Router(this.operations, options.basePaths ?? basePathsOf(spec));
+    this.#router = new Router(this.operations, options.basePaths ?? this.model.basePaths);
   }
 
   /** Compiles every schema the operations use, returning those that do not compile. */
   compileAll(): ContractFailure[] {
     const problems: ContractFailure[] = [];
     for (const operation of this.operations) {
-      for (const pointer of schemaPointersOf(this.#plan(operation))) {
+      for (const pointer of this.model.schemaPointers(operation)) {
         try {
           this.#validators.validatorAt(pointer);
         } catch (error) {
@@ -97,6 +99,16 @@ export class ContractChecker {
       }
     }
     return problems;
+  }
+
+  /** The operation a request belongs to (method and path under a base path), or why there is none. */
+  route(method: string, url: URL): RouteMatch {
+    return this.#router.match(method, url);
+  }
+
+  /** Why a request matches no operation, in one sentence. */
+  describeUnmatched(route: Exclude<RouteMatch, { kind: "operation" }>, method: string, url: URL): string {
+    return describeUnmatched(route, method, url);
   }
 
   checkEntry(entry: HarEntry, index: number): EntryResult {
@@ -123,27 +135,29 @@ export class ContractChecker {
     }
     const { operation } = route;
     result.operation = { id: operation.id, method, path: operation.path };
+    const request: RoutedRequest = {
+      url,
+      pathParams: route.pathParams,
+      ...(entry.request.postData ? { postData: entry.request.postData } : {}),
+      headers: entry.request.headers ?? [],
+    };
     try {
-      const plan = this.#plan(operation);
-      const failures = result.failures;
-      for (const p of plan.pathParameters)
-        this.#checkParameter(failures, "request.path", p, route.pathParams[p.name] ?? "");
-      this.#checkQuery(failures, plan, url);
-      this.#checkRequestBody(failures, plan, entry);
-      this.#checkResponse(failures, plan, entry);
+      result.failures.push(...this.checkRequest(operation, request));
+      this.#checkResponse(result.failures, operation, entry);
     } catch (error) {
       result.failures.push(fail("spec", "", (error as Error).message));
     }
     return result;
   }
 
-  #plan(operation: SpecOperation): OperationPlan {
-    let plan = this.#plans.get(operation);
-    if (!plan) {
-      plan = planOperation(this.spec, operation);
-      this.#plans.set(operation, plan);
-    }
-    return plan;
+  /** The request's path parameters, query and body against the operation (the mock validates with this). */
+  checkRequest(operation: OperationModel, request: RoutedRequest): ContractFailure[] {
+    const failures: ContractFailure[] = [];
+    for (const p of operation.pathParameters)
+      this.#checkParameter(failures, "request.path", p, request.pathParams[p.name] ?? "");
+    this.#checkQuery(failures, operation, request.url);
+    this.#checkRequestBody(failures, operation, request);
+    return failures;
   }
 
   #validate(
@@ -160,7 +174,7 @@ export class ContractChecker {
   #checkParameter(
     failures: ContractFailure[],
     location: FailureLocation,
-    parameter: ParameterPlan,
+    parameter: ParameterModel,
     raw: FormValue,
   ): void {
     if (!parameter.schemaPointer) return;
@@ -174,22 +188,24 @@ export class ContractChecker {
     );
   }
 
-  #checkQuery(failures: ContractFailure[], plan: OperationPlan, url: URL): void {
-    if (!url.search && plan.queryParameters.every((p) => !p.required)) return;
+  #checkQuery(failures: ContractFailure[], operation: OperationModel, url: URL): void {
+    if (!url.search && operation.queryParameters.every((p) => !p.required)) return;
     // A name declared with its brackets ("ids[]") is taken as sent; other names are parsed.
     const exact = new Map<string, FormValue>();
     const rest: [string, string][] = [];
     for (const [name, value] of url.searchParams) {
-      if (!plan.queryNames.has(name)) rest.push([name, value]);
+      if (!operation.queryNames.has(name)) rest.push([name, value]);
       else {
         const previous = exact.get(name);
         exact.set(name, previous === undefined ? value : [previous, value].flat());
       }
     }
-    const values = parseFormPairs(rest);
+    const unread: FormPairProblem[] = [];
+    const values = parseFormPairs(rest, unread);
+    for (const { name, message } of unread) failures.push(fail("request.query", joinPointer("", name), message));
     for (const [name, value] of exact) values.set(name, value);
 
-    for (const parameter of plan.queryParameters) {
+    for (const parameter of operation.queryParameters) {
       const value = values.get(parameter.name);
       values.delete(parameter.name);
       if (value !== undefined) this.#checkParameter(failures, "request.query", parameter, value);
@@ -208,26 +224,26 @@ export class ContractChecker {
         fail(
           "request.query",
           joinPointer("", name),
-          `is not a documented query parameter (documented: ${list(plan.queryNames)})`,
-          `${plan.pointer}/parameters`,
+          `is not a documented query parameter (documented: ${list(operation.queryNames)})`,
+          `${operation.pointer}/parameters`,
         ),
       );
     }
   }
 
-  #checkRequestBody(failures: ContractFailure[], plan: OperationPlan, entry: HarEntry): void {
-    const postData = entry.request.postData;
+  #checkRequestBody(failures: ContractFailure[], operation: OperationModel, request: RoutedRequest): void {
+    const postData = request.postData;
     const sent = postData !== undefined && ((postData.text ?? "") !== "" || (postData.params?.length ?? 0) > 0);
-    const body = plan.requestBody;
+    const body = operation.body;
     if (!body) {
-      if (sent) failures.push(fail("request.body", "", "the operation documents no request body", plan.pointer));
+      if (sent) failures.push(fail("request.body", "", "the operation documents no request body", operation.pointer));
       return;
     }
     if (!sent) {
       if (body.required) failures.push(fail("request.body", "", "the required request body is missing", body.pointer));
       return;
     }
-    const contentType = postData.mimeType || header(entry.request.headers ?? [], "content-type") || "";
+    const contentType = postData.mimeType || header(request.headers ?? [], "content-type") || "";
     const mediaType = body.content.match(contentType);
     if (mediaType === undefined) {
       failures.push(
@@ -248,26 +264,28 @@ export class ContractChecker {
       if (parsed.ok) this.#validate(failures, "request.body", "", schema.pointer, parsed.value);
       else failures.push(fail("request.body", "", `not valid JSON: ${parsed.error}`));
     } else if (bare === "multipart/form-data" || bare === "application/x-www-form-urlencoded") {
-      const fields = Object.fromEntries(formFields(postData));
+      const unread: FormPairProblem[] = [];
+      const fields = Object.fromEntries(formFields(postData, unread));
+      for (const { name, message } of unread) failures.push(fail("request.body", joinPointer("", name), message));
       this.#validate(failures, "request.body", "", schema.pointer, coerceFormValue(this.spec, schema.schema, fields));
     } // other media types (files) are checked by media type only
   }
 
-  #checkResponse(failures: ContractFailure[], plan: OperationPlan, entry: HarEntry): void {
+  #checkResponse(failures: ContractFailure[], operation: OperationModel, entry: HarEntry): void {
     const status = String(entry.response.status);
-    const key = [status, `${status[0]}XX`, `${status[0]}xx`, "default"].find((k) => plan.responses.has(k));
+    const key = [status, `${status[0]}XX`, `${status[0]}xx`, "default"].find((k) => operation.responses.has(k));
     if (key === undefined) {
       failures.push(
         fail(
           "response.status",
           "",
-          `status ${status} is not documented (documented: ${list(plan.responses.keys())})`,
-          plan.responsesPointer,
+          `status ${status} is not documented (documented: ${list(operation.responses.keys())})`,
+          operation.responsesPointer,
         ),
       );
       return;
     }
-    const response = plan.responses.get(key)!;
+    const response = operation.responses.get(key)!;
     const contentType = header(entry.response.headers ?? [], "content-type") || entry.response.content?.mimeType || "";
     const text = entry.response.content ? responseText(entry.response.content) : undefined;
     if (!response.content) {
@@ -326,7 +344,9 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
 }
 
 /** The fields of a form body: HAR `params`, or the text of a URL-encoded body. */
-function formFields(postData: HarPostData): Map<string, FormValue> {
-  if (postData.params?.length) return parseFormPairs(postData.params.map((p) => [p.name, p.value ?? ""]));
-  return parseFormPairs(new URLSearchParams(postData.text ?? ""));
+function formFields(postData: HarPostData, unread: FormPairProblem[]): Map<string, FormValue> {
+  const pairs: Iterable<[string, string]> = postData.params?.length
+    ? postData.params.map((p) => [p.name, p.value ?? ""])
+    : new URLSearchParams(postData.text ?? "");
+  return parseFormPairs(pairs, unread);
 }

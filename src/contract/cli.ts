@@ -2,8 +2,22 @@
 // ngorder-contract: checks recorded HAR files against the Ngorder OpenAPI contract.
 // Exit status: 0 when every entry conforms, 1 on any failure, 2 on a usage error.
 import { parseArgs } from "node:util";
-import { checkHarFiles } from "./check-files.ts";
-import { formatTextReport } from "./format-report.ts";
+import { bundledSpecPath, loadSpec } from "../spec/document.ts";
+import type { ContractReport } from "./check-files.ts";
+import { CHECKER_PEERS, PROPOSE_PEERS, requirePeers } from "./peers.ts";
+
+await requirePeers("ngorder-contract", CHECKER_PEERS);
+const { checkHarFiles } = await import("./check-files.ts");
+const { formatJunitReport } = await import("./format-junit.ts");
+const { formatMarkdownReport } = await import("./format-markdown.ts");
+const { formatTextReport } = await import("./format-report.ts");
+
+const REPORTS: Record<string, (report: ContractReport) => string> = {
+  text: formatTextReport,
+  json: (report) => JSON.stringify(report, null, 2),
+  junit: formatJunitReport,
+  markdown: formatMarkdownReport,
+};
 
 const USAGE = `Usage: ngorder-contract [options] <file.har | directory>...
 
@@ -15,10 +29,14 @@ statuses and unmatched URLs fail. Prints the failures, then which operations hav
 Options:
   --spec <openapi.json>   bundled spec to check against (default: the one in this package)
   --base-path <path>      base path of the recorded URLs (default: from the spec's servers)
-  --report text|json      report format (default: text)
+  --report <format>       text (default), json, junit (one test case per recorded operation)
+                          or markdown (for job summaries and pull-request comments)
+  --propose <spec-dir>    print a patch of the spec source (spec/) that would make the failing
+                          recordings pass: undocumented response members added, types widened
+                          (the report goes to stderr; the spec is never edited)
   -h, --help              show this help`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -28,6 +46,7 @@ function main(argv: string[]): number {
         spec: { type: "string" },
         "base-path": { type: "string", multiple: true },
         report: { type: "string", default: "text" },
+        propose: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -40,7 +59,8 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length === 0 || (values.report !== "text" && values.report !== "json")) {
+  const format = REPORTS[values.report];
+  if (positionals.length === 0 || !Object.hasOwn(REPORTS, values.report) || !format) {
     console.error(USAGE);
     return 2;
   }
@@ -54,7 +74,25 @@ function main(argv: string[]): number {
     console.error(`ngorder-contract: ${(error as Error).message}`);
     return 2;
   }
-  console.log(values.report === "json" ? JSON.stringify(report, null, 2) : formatTextReport(report));
+  if (values.propose) {
+    await requirePeers("ngorder-contract --propose", PROPOSE_PEERS);
+    const { proposeSpecEdits } = await import("./propose.ts");
+    try {
+      const { proposals, patch, skipped } = proposeSpecEdits(
+        report,
+        loadSpec(values.spec ?? bundledSpecPath()),
+        values.propose,
+      );
+      console.error(format(report));
+      console.error(
+        `propose: ${proposals.length} edit(s) of ${values.propose}; ${skipped.length} failure(s) need a hand`,
+      );
+      process.stdout.write(patch);
+    } catch (error) {
+      console.error(`ngorder-contract --propose: ${(error as Error).message}`);
+      return 2;
+    }
+  } else console.log(format(report));
   return report.failures.length ? 1 : 0;
 }
 
@@ -62,4 +100,4 @@ function main(argv: string[]): number {
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code !== "EPIPE") throw error;
 });
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,10 @@
 // HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/): the types of the parts a contract
 // check reads, and builders for the entries the recorder and the recordings script write.
 import { STATUS_CODES } from "node:http";
+import { bareMediaType, isJsonMediaType } from "../spec/document.ts";
+import type { BodyModel } from "../spec/model.ts";
+import type { PlannedBody } from "../spec/request-plan.ts";
+import { formPairs } from "../wire.ts";
 
 export interface HarHeader {
   name: string;
@@ -147,4 +151,28 @@ export function harLog(creator: string, entries: HarEntry[], comment?: string): 
   return {
     log: { version: "1.2", creator: { name: creator, version: "1.0" }, entries, ...(comment ? { comment } : {}) },
   };
+}
+
+/** The HAR `postData` of a planned body: JSON as text, forms as fields in the wire format (files as empty parts). */
+export function postDataOf(body: BodyModel, planned: PlannedBody): HarPostData {
+  const bare = bareMediaType(planned.mediaType);
+  if (bare === "application/x-www-form-urlencoded") {
+    return {
+      mimeType: bare,
+      text: new URLSearchParams(formPairs(Object(planned.value)) as [string, string][]).toString(),
+    };
+  }
+  if (bare === "multipart/form-data") {
+    const files = new Map(body.files.map((file) => [file.name, file]));
+    const params = Object.entries(Object(planned.value) as Record<string, unknown>).flatMap(
+      ([name, value]): HarPostParam[] => {
+        const file = files.get(name);
+        if (file) return [{ name, value: "", fileName: name, contentType: file.contentType }];
+        return formPairs({ [name]: value }).map(([n, v]) => ({ name: n, value: String(v) }));
+      },
+    );
+    return { mimeType: bare, params };
+  }
+  const text = isJsonMediaType(bare) ? JSON.stringify(planned.value) : String(planned.value ?? "");
+  return { mimeType: planned.mediaType, text };
 }

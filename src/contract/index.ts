@@ -6,7 +6,7 @@ export { ContractChecker } from "./checker.ts";
 export type { CheckerOptions, ContractFailure, EntryResult, FailureLocation, OperationName } from "./checker.ts";
 export { formatCoverage, formatFailure, formatTextReport } from "./format-report.ts";
 export type { Har, HarEntry } from "./har.ts";
-export { bundledSpecPath, loadSpec } from "./openapi.ts";
+export { bundledSpecPath, loadSpec } from "../spec/document.ts";
 export { record, readOnlyOperationIds, selectOperations } from "./record.ts";
 export type { RecordOptions } from "./record.ts";
 export { Scrubber } from "./scrub.ts";

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
-import { loadSpec } from "./openapi.ts";
+import { loadSpec } from "../spec/document.ts";
 import { readOnlyOperationIds, record } from "./record.ts";
 
 const USAGE = `Usage: NGORDER_TOKEN=... ngorder-record --out <file.har> (--operation <operationId>... | --all-read) [options]

@@ -1,9 +1,10 @@
 // Records live exchanges as HAR: calls the chosen operations against the API (or any base URL)
 // with the caller's token, then scrubs secrets and personal data before anything leaves memory.
 // Only read-only operations are called, unless a write operation is allowed by name.
-import { harEntry, harLog, type Har, type HarCookie, type HarEntry, type HarHeader } from "./har.ts";
-import { isJsonMediaType, operationsOf, type Json, type SpecOperation } from "./openapi.ts";
-import { planRequest, postDataOf } from "./plausible-request.ts";
+import { isJsonMediaType, type Json } from "../spec/document.ts";
+import { specModel, type OperationModel } from "../spec/model.ts";
+import { planRequest } from "../spec/request-plan.ts";
+import { harEntry, harLog, postDataOf, type Har, type HarCookie, type HarEntry, type HarHeader } from "./har.ts";
 import { Scrubber } from "./scrub.ts";
 
 const READ_ONLY = new Set(["get", "head", "options"]);
@@ -22,24 +23,24 @@ export interface RecordOptions {
   /** Pause between calls, to stay under the rate limit. */
   delayMs?: number;
   fetch?: typeof fetch;
-  onExchange?: (operation: SpecOperation, status: number) => void;
+  onExchange?: (operation: OperationModel, status: number) => void;
 }
 
 /** The operations to call, or an error naming every selection that cannot be honoured. */
-export function selectOperations(spec: Json, ids: string[], allowWrite: string[] = []): SpecOperation[] {
-  const byId = new Map(operationsOf(spec).map((o) => [o.id, o]));
+export function selectOperations(spec: Json, ids: string[], allowWrite: string[] = []): OperationModel[] {
+  const model = specModel(spec);
   const problems: string[] = [];
   for (const id of allowWrite)
     if (!ids.includes(id)) problems.push(`--allow-write ${id}: not among the selected operations`);
   const selected = ids.flatMap((id) => {
-    const operation = byId.get(id);
+    const operation = model.operation(id);
     if (!operation) problems.push(`${id}: no such operationId in the spec`);
     else if (!READ_ONLY.has(operation.method) && !allowWrite.includes(id)) {
       problems.push(
         `${id} (${operation.method.toUpperCase()} ${operation.path}) writes data: allow it with --allow-write ${id}`,
       );
-    } else if (operation.operation.requestBody && !READ_ONLY.has(operation.method)) {
-      const body = planRequest(spec, operation).body;
+    } else if (operation.body && !READ_ONLY.has(operation.method)) {
+      const body = planRequest(model, operation).body;
       if (body && !isJsonMediaType(body.mediaType))
         problems.push(`${id}: only JSON request bodies can be recorded (it takes ${body.mediaType})`);
     }
@@ -50,8 +51,8 @@ export function selectOperations(spec: Json, ids: string[], allowWrite: string[]
 }
 
 export function readOnlyOperationIds(spec: Json): string[] {
-  return operationsOf(spec)
-    .filter((o) => READ_ONLY.has(o.method))
+  return specModel(spec)
+    .operations.filter((o) => READ_ONLY.has(o.method))
     .map((o) => o.id);
 }
 
@@ -67,11 +68,11 @@ function setCookies(headers: Headers): HarCookie[] {
   });
 }
 
-async function call(options: RecordOptions, operation: SpecOperation): Promise<HarEntry> {
-  const request = planRequest(options.spec, operation, options.values ? { values: options.values } : {});
+async function call(options: RecordOptions, operation: OperationModel): Promise<HarEntry> {
+  const request = planRequest(specModel(options.spec), operation, options.values ? { values: options.values } : {});
   const query = new URLSearchParams(request.query).toString();
   const url = `${options.baseUrl.replace(/\/+$/, "")}${request.path}${query ? `?${query}` : ""}`;
-  const postData = request.body ? postDataOf(options.spec, request.body) : undefined;
+  const postData = request.body && operation.body ? postDataOf(operation.body, request.body) : undefined;
   const requestHeaders: HarHeader[] = [
     { name: "Authorization", value: `Bearer ${options.token}` },
     { name: "Accept", value: "application/json" },
@@ -98,7 +99,7 @@ async function call(options: RecordOptions, operation: SpecOperation): Promise<H
     responseMimeType: contentType,
     startedDateTime: started.toISOString(),
     time: Date.now() - started.getTime(),
-    comment: `recorded ${operation.id} (${operation.operation.tags?.[0] ?? "untagged"} › ${operation.operation.summary ?? operation.id})`,
+    comment: `recorded ${operation.id} (${operation.tag} › ${operation.summary})`,
   });
   entry.response.cookies = setCookies(response.headers);
   return entry;

@@ -1,10 +1,10 @@
 // Finds the operation a recorded request belongs to: its method and its path template under the
 // server's base path. A literal segment wins over a template parameter (`/order/download` is not
 // `/order/{id}`), as OpenAPI requires.
-import type { SpecOperation } from "./openapi.ts";
+import type { OperationModel } from "../spec/model.ts";
 
 export type RouteMatch =
-  | { kind: "operation"; operation: SpecOperation; pathParams: Record<string, string> }
+  | { kind: "operation"; operation: OperationModel; pathParams: Record<string, string> }
   | { kind: "outside-base-path"; basePaths: string[] }
   | { kind: "unknown-path"; path: string }
   | { kind: "method-not-documented"; path: string; template: string; documented: string[] };
@@ -13,7 +13,7 @@ interface Route {
   template: string;
   pattern: RegExp;
   names: string[];
-  operations: Map<string, SpecOperation>;
+  operations: Map<string, OperationModel>;
 }
 
 function escapeRegExp(text: string): string {
@@ -60,7 +60,7 @@ export class Router {
   readonly #routes = new Map<string, Route[]>();
   readonly #basePaths: string[];
 
-  constructor(operations: SpecOperation[], basePaths: string[]) {
+  constructor(operations: OperationModel[], basePaths: string[]) {
     // Longest base path first, so "/api/open" is stripped before "/api".
     this.#basePaths = [...basePaths].sort((a, b) => b.length - a.length);
     const byTemplate = new Map<string, Route>();

@@ -3,16 +3,15 @@
 // Values keep their JSON type and shape (digits stay digits, an email stays an email), so a
 // scrubbed recording still checks against the contract.
 import type { Har, HarCookie, HarEntry, HarHeader, HarPostData } from "./har.ts";
-import { isJsonMediaType } from "./openapi.ts";
+import { isJsonMediaType } from "../spec/document.ts";
+import { isSecretName, REDACTED } from "../sensitivity.ts";
 
-export const REDACTED = "[REDACTED]";
+export { REDACTED };
+
 const REDACTED_EMAIL = "redacted@example.com";
 const REDACTED_NAME = "Redacted Name";
 const REDACTED_ADDRESS = "Redacted Address";
 
-/** Names (of headers, query parameters, fields) whose values are credentials. */
-const SECRET_NAME =
-  /authorization|cookie|token|secret|password|passwd|api[-_]?key|(^|[-_])key($|[-_])|signature|session|credential|private|xsrf|csrf/i;
 const EMAIL_NAME = /e-?mail/i;
 const PHONE_NAME = /phone|(^|_)(hp|telp|telepon|mobile|whatsapp|wa|msisdn)(_|$)/i;
 const ACCOUNT_NAME =
@@ -55,9 +54,9 @@ export class Scrubber {
     if (Array.isArray(value)) return value.map((v) => this.field(name, v));
     if (value && typeof value === "object") return this.json(value);
     if (typeof value === "number")
-      return ACCOUNT_NAME.test(name) || PHONE_NAME.test(name) || SECRET_NAME.test(name) ? 0 : value;
+      return ACCOUNT_NAME.test(name) || PHONE_NAME.test(name) || isSecretName(name) ? 0 : value;
     if (typeof value !== "string") return value;
-    if (SECRET_NAME.test(name)) return REDACTED;
+    if (isSecretName(name)) return REDACTED;
     if (EMAIL_NAME.test(name)) return value.includes("@") ? REDACTED_EMAIL : this.text(value);
     if (PHONE_NAME.test(name)) return maskDigits(value, 2);
     if (ACCOUNT_NAME.test(name)) return maskDigits(value);
@@ -77,7 +76,7 @@ export class Scrubber {
     return headers.map(({ name, value }) => {
       if (/^(proxy-)?authorization$/i.test(name))
         return { name, value: value.replace(/^(\S+\s+).*$/, `$1${REDACTED}`) };
-      return { name, value: SECRET_NAME.test(name) ? REDACTED : this.text(value) };
+      return { name, value: isSecretName(name) ? REDACTED : this.text(value) };
     });
   }
 

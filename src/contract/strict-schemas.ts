@@ -2,7 +2,8 @@
 // (an API we do not own may add fields), but a contract check must report every undocumented
 // property. `unevaluatedProperties: false` is added where a schema is *used*, not inside the
 // pieces it is composed of, so it sees the properties of every allOf branch and `$ref` target.
-import { resolve, type Json } from "./openapi.ts";
+import { resolve, type Json } from "../spec/document.ts";
+import { declaredTypes } from "../spec/schema.ts";
 
 /**
  * Where a schema sits decides whether it may be closed:
@@ -24,11 +25,6 @@ const USE_SINGLES = [
   "contentSchema",
 ] as const;
 const PART_SINGLES = ["not", "if", "then", "else"] as const;
-
-function typesOf(schema: Json): string[] {
-  if (Array.isArray(schema.type)) return schema.type;
-  return typeof schema.type === "string" ? [schema.type] : [];
-}
 
 function hasOwnProperties(schema: Json): boolean {
   return "properties" in schema || "patternProperties" in schema;
@@ -83,7 +79,7 @@ export class SchemaCloser {
     if (!schema || typeof schema !== "object" || seen.has(schema)) return false;
     seen.add(schema);
     if ("additionalProperties" in schema || "unevaluatedProperties" in schema) return false;
-    if (typesOf(schema).includes("object") || hasOwnProperties(schema)) return true;
+    if (declaredTypes(schema).includes("object") || hasOwnProperties(schema)) return true;
     if (typeof schema.$ref === "string" && this.#isOpenObject(resolve(this.#spec, schema, "").node, seen)) return true;
     if ((schema.allOf ?? []).some((part: any) => this.#isOpenObject(part, seen))) return true;
     // Alternatives closed one by one state the keyword by now; open ones are closed here.

@@ -2,7 +2,7 @@
 // and hands out the compiled validator of any schema by its JSON pointer in the spec.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import ajvFormats from "ajv-formats";
-import type { Json } from "./openapi.ts";
+import type { Json } from "../spec/document.ts";
 import { closeObjectSchemas } from "./strict-schemas.ts";
 
 const DOCUMENT_ID = "openapi.json";

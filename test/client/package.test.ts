@@ -2,7 +2,7 @@
 // file type-checked against the installed types (a wrong parameter must be a type error) and run
 // against a local server.
 import { execFile, spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -115,6 +115,22 @@ describe("the packed package", () => {
     });
     const installed = join(consumer, "node_modules", "ngorder-openapi");
     expect([...bareImports(join(installed, "dist/src/index.js"))]).toEqual(["openapi-fetch"]);
+    // The client installs openapi-fetch (and what it depends on) and nothing else: Ajv is an optional peer.
+    const fetchDeps = Object.keys(
+      JSON.parse(readFileSync(join(consumer, "node_modules/openapi-fetch/package.json"), "utf8")).dependencies ?? {},
+    );
+    expect(
+      readdirSync(join(consumer, "node_modules"))
+        .filter((d) => !d.startsWith("."))
+        .sort(),
+    ).toEqual(["ngorder-openapi", "openapi-fetch", ...fetchDeps].sort());
+    // Without Ajv the contract bin says what to install, in one line.
+    const bin = join(consumer, "node_modules/.bin/ngorder-contract");
+    const withoutPeers = spawnSync(bin, ["x.har"], { cwd: consumer, encoding: "utf8" });
+    expect({ status: withoutPeers.status, stderr: withoutPeers.stderr }).toEqual({
+      status: 2,
+      stderr: "ngorder-contract: needs its optional peer dependencies: npm install ajv@^8 ajv-formats@^3\n",
+    });
 
     writeFileSync(join(consumer, "consumer.ts"), CONSUMER);
     writeFileSync(

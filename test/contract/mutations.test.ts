@@ -6,14 +6,13 @@ import { harFilesIn, readHar, entryFailures } from "../../src/contract/check-fil
 import { ContractChecker } from "../../src/contract/checker.ts";
 import { formatFailure } from "../../src/contract/format-report.ts";
 import type { HarEntry } from "../../src/contract/har.ts";
-import { basePathsOf } from "../../src/contract/openapi.ts";
 import { mutationsOf, unknownPath, type Mutation } from "../support/mutations.ts";
 import { loadBundle } from "../support/spec.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
 
 const RECORDINGS = `${ROOT}test/recordings/`;
 const checker = new ContractChecker(loadBundle());
-const toUnknownPath = unknownPath(basePathsOf(checker.spec)[0]!);
+const toUnknownPath = unknownPath(checker.model.basePaths[0]!);
 
 interface Recorded {
   file: string;

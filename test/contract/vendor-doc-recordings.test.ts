@@ -3,9 +3,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { exampleValue, parseVendorDoc, type DocExample, type DocOperation } from "../../scripts/lib/vendor-doc.ts";
-import { parseFormPairs, type FormValue } from "../../src/contract/form-values.ts";
+import { parseFormPairs, type FormValue } from "../../src/wire.ts";
 import type { Har, HarEntry } from "../../src/contract/har.ts";
-import { loadBundle, operationsOf } from "../support/spec.ts";
+import { loadModel } from "../support/spec.ts";
 
 const DIR = new URL("../recordings/vendor-doc/", import.meta.url);
 const entries: HarEntry[] = readdirSync(DIR)
@@ -25,9 +25,11 @@ const asSent = (value: unknown): FormValue =>
 
 /** A few doc "responses" are requests the doc mislabelled: the spec carries them as request bodies. */
 const relabelled = new Set(
-  operationsOf(loadBundle())
-    .filter((o) => (o.op["x-doc-defects"] ?? []).some((d: { kind: string }) => d.kind === "example-mislabelled"))
-    .map((o) => `${o.op.tags[0]} › ${o.op.summary}`),
+  loadModel()
+    .operations.filter((o) =>
+      (o.object["x-doc-defects"] ?? []).some((d: { kind: string }) => d.kind === "example-mislabelled"),
+    )
+    .map((o) => `${o.tag} › ${o.summary}`),
 );
 const isRequestInSpec = (o: DocOperation, e: DocExample) =>
   relabelled.has(keyOf(o)) &&

@@ -7,16 +7,17 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { decorate } from "../../scripts/build-docs.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { loadBundle, operationsOf } from "../support/spec.ts";
+import { specModel } from "../../src/spec/model.ts";
+import { loadBundle } from "../support/spec.ts";
 
 const site = decorate(loadBundle());
-const operations = operationsOf(site);
+const operations = specModel(site).operations;
 const sampleOf = (op: Record<string, any>, label: string): string =>
   op["x-codeSamples"].find((s: { label: string }) => s.label === label)?.source;
 
 describe("the docs' code samples", () => {
   it("give every operation an SDK call and a curl command for its method and path", () => {
-    for (const { path, method, op } of operations) {
+    for (const { path, method, object: op } of operations) {
       expect(sampleOf(op, "Ngorder SDK"), op.operationId).toMatch(/await ngorder\.\w+\.\w+\(/);
       const curl = sampleOf(op, "curl");
       // The URL up to its first path parameter, which the sample fills in.
@@ -28,7 +29,7 @@ describe("the docs' code samples", () => {
   });
 
   it("type-check: every SDK call is a valid call of the generated SDK", () => {
-    const bodies = operations.map(({ op }, i) => {
+    const bodies = operations.map(({ object: op }, i) => {
       const lines = sampleOf(op, "Ngorder SDK")
         .split("\n")
         .filter((line) => !line.startsWith("import "));

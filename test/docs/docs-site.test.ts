@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDocs, DOCS_DIR } from "../../scripts/build-docs.ts";
 import { startServer, type LocalServer } from "../../scripts/lib/static-server.ts";
 import { launchOffline, type OfflineBrowser } from "../support/browser.ts";
-import { loadBundle, operationsOf } from "../support/spec.ts";
+import { loadModel } from "../support/spec.ts";
 
 const MENU_ITEM = '[data-component-name="Menu/MenuItem"]';
 const OPERATION_ITEM = `${MENU_ITEM}.menu-item-type-operation`;
-const operations = operationsOf(loadBundle());
-const tags = [...new Set(operations.map((o) => o.op.tags[0] as string))];
+const operations = loadModel().operations;
+const tags = [...new Set(operations.map((o) => o.tag))];
 
 let server: LocalServer;
 let browser: OfflineBrowser;
@@ -56,7 +56,7 @@ describe("the docs site, offline", () => {
       );
     }
     for (const tag of tags) {
-      const expected = operations.filter((o) => o.op.tags[0] === tag).map((o) => o.op.summary as string);
+      const expected = operations.filter((o) => o.tag === tag).map((o) => o.summary);
       expect(listed.get(tag)?.sort(), tag).toEqual(expected.sort());
     }
     // Redoc keeps one section open at a time, so the total is summed over the sections.
@@ -91,16 +91,16 @@ describe("the docs site, offline", () => {
   });
 
   it("warns on an inferred endpoint and shows the defects ledger", async () => {
-    const inferred = operations.find((o) => o.op["x-endpoint-inferred"])!;
+    const inferred = operations.find((o) => o.inferred)!;
     await page.goto(`${server.url}/`);
     await page
       .locator(`${MENU_ITEM}:not(.menu-item-type-separator)`, {
-        has: page.getByText(inferred.op.tags[0], { exact: true }),
+        has: page.getByText(inferred.tag, { exact: true }),
       })
       .first()
       .click();
-    await page.locator(OPERATION_ITEM, { hasText: inferred.op.summary }).first().click();
-    await page.getByText("Inferred endpoint.").first().waitFor();
+    await page.locator(OPERATION_ITEM, { hasText: inferred.summary }).first().click();
+    await page.getByText("Inferred endpoint").first().waitFor();
     await page
       .locator(MENU_ITEM, { has: page.getByText("Doc defects", { exact: true }) })
       .first()

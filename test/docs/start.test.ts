@@ -4,10 +4,9 @@ import { once } from "node:events";
 import { afterAll, describe, expect, it } from "vitest";
 import { ContractChecker } from "../../src/contract/checker.ts";
 import { createNgorder } from "../../src/index.ts";
-import { harEntry } from "../../src/contract/har.ts";
-import { loadSpec } from "../../src/contract/openapi.ts";
-import { postDataOf } from "../../src/contract/plausible-request.ts";
-import { planSample } from "../../scripts/lib/code-samples.ts";
+import { harEntry, postDataOf } from "../../src/contract/har.ts";
+import { loadSpec } from "../../src/spec/document.ts";
+import { planRequest } from "../../src/spec/request-plan.ts";
 import { mockApiHandler } from "../../scripts/lib/mock-api.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { startServer } from "../../scripts/lib/static-server.ts";
@@ -66,7 +65,7 @@ describe("the mock API", () => {
     const failures: string[] = [];
     try {
       for (const [index, operation] of checker.operations.entries()) {
-        const request = planSample(spec, operation);
+        const request = planRequest(checker.model, operation);
         const query = new URLSearchParams(request.query).toString();
         const url = `${mock.url}${basePath}${request.path}${query ? `?${query}` : ""}`;
         const response = await fetch(url, { method: request.method, headers: auth });
@@ -76,7 +75,7 @@ describe("the mock API", () => {
           method: request.method,
           url,
           requestHeaders: [],
-          ...(request.body ? { postData: postDataOf(spec, request.body) } : {}),
+          ...(request.body && operation.body ? { postData: postDataOf(operation.body, request.body) } : {}),
           status: response.status,
           responseHeaders: [{ name: "Content-Type", value: mimeType }],
           ...(mimeType.includes("json") ? { responseText: text } : {}),

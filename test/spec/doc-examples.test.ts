@@ -2,13 +2,13 @@
 // repairs (trailing commas, redacted secrets), in the operation it documents (conventions §3.14).
 import { describe, expect, it } from "vitest";
 import { exampleValue, parseVendorDoc } from "../../scripts/lib/vendor-doc.ts";
-import { resolve as resolveRef } from "../../src/contract/openapi.ts";
-import { loadBundle, operationsOf, type Json } from "../support/spec.ts";
+import { deref } from "../../src/spec/document.ts";
+import { loadModel, type Json } from "../support/spec.ts";
 
-const doc = loadBundle();
-const byKey = new Map(operationsOf(doc).map((o) => [`${o.op.tags[0]} › ${o.op.summary}`, o]));
+const model = loadModel();
+const byKey = new Map(model.operations.map((o) => [`${o.tag} › ${o.summary}`, o]));
 
-const resolve = (node: any): any => resolveRef(doc, node, "").node;
+const resolve = (node: unknown): Json => deref(model.document, node);
 
 /** Every example value attached to an operation: media-type examples of its body and responses. */
 function examplesOf(op: Json): unknown[] {
@@ -34,6 +34,6 @@ describe("the vendor doc's examples", () => {
   it.each(printed)("%s is in the spec", (_, key, example) => {
     const operation = byKey.get(key);
     expect(operation, `no operation describes ${key}`).toBeDefined();
-    expect(examplesOf(operation!.op)).toContainEqual(exampleValue(example));
+    expect(examplesOf(operation!.object)).toContainEqual(exampleValue(example));
   });
 });

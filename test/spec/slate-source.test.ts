@@ -11,35 +11,33 @@ import {
   type SlateNestedKey,
   type SlateOperation,
 } from "../../scripts/lib/vendor-slate.ts";
-import { resolve as resolveRef } from "../../src/contract/openapi.ts";
-import { loadBundle, operationsOf, type Json, type SpecOperation } from "../support/spec.ts";
+import { deref } from "../../src/spec/document.ts";
+import type { OperationModel } from "../../src/spec/model.ts";
+import { admittedTypes, memberSchema } from "../../src/spec/schema.ts";
+import { loadModel, type Json } from "../support/spec.ts";
 
-const doc = loadBundle();
-const operations = operationsOf(doc);
+const model = loadModel();
+const doc = model.document;
+const operations = model.operations;
 const slate = parseSlateDoc();
-const resolve = (node: unknown): Json => resolveRef(doc, node, "").node ?? {};
+const resolve = (node: unknown): Json => deref(doc, node);
 
 const endpoint = (method: string | null, path: string) => `${method ?? "(no method)"} ${path}`;
-const specOperationOf = (o: SlateOperation): SpecOperation | undefined =>
-  operations.find((s) => s.op.tags[0] === (SECTION_RENAMES[o.section] ?? o.section) && s.op.summary === o.title);
+const specOperationOf = (o: SlateOperation): OperationModel | undefined =>
+  operations.find((s) => s.tag === (SECTION_RENAMES[o.section] ?? o.section) && s.summary === o.title);
 
 /** The schema and, recursively, its allOf members, each resolved. */
 function partsOf(schema: unknown): Json[] {
   const node = resolve(schema);
   return [node, ...(node.allOf ?? []).flatMap(partsOf)];
 }
-const propertyOf = (schema: unknown, name: string): Json | undefined =>
-  partsOf(schema)
-    .map((part) => part.properties?.[name])
-    .find(Boolean);
-const isRequired = (schema: unknown, name: string) => partsOf(schema).some((p) => (p.required ?? []).includes(name));
-
-/** The JSON types a schema admits, through $ref and oneOf/anyOf alternatives. */
-function typesOf(schema: unknown): string[] {
-  const node = resolve(schema);
-  const own = [node.type ?? []].flat() as string[];
-  return [...own, ...[...(node.oneOf ?? []), ...(node.anyOf ?? [])].flatMap(typesOf)];
+/** A member's schema (through $ref and allOf), or undefined when the schema does not describe it. */
+function propertyOf(schema: unknown, name: string): Json | undefined {
+  const found = memberSchema(doc, resolve(schema), name);
+  return Object.keys(found).length ? found : undefined;
 }
+const isRequired = (schema: unknown, name: string) => partsOf(schema).some((p) => (p.required ?? []).includes(name));
+const typesOf = (schema: unknown): string[] => [...admittedTypes(doc, resolve(schema))];
 
 /** The JSON type a source row's type stands for: `integer`, `[]integer` → array. */
 const jsonTypeOf = (printed: string) => (printed.startsWith("[]") ? "array" : printed);
@@ -105,7 +103,7 @@ describe("the nested tables of the operations the spec describes", () => {
 
   const rows = tables.map(({ operation, param }) => {
     const spec = specOperationOf(operation)!;
-    const body = resolve(resolve(spec.op.requestBody).content["application/json"]);
+    const body = resolve(resolve(spec.object.requestBody).content["application/json"]);
     return { operation, param, spec, member: propertyOf(body.schema, param.name) };
   });
 
@@ -117,7 +115,7 @@ describe("the nested tables of the operations the spec describes", () => {
       if (!types.includes(jsonTypeOf(param.type))) {
         expect(types).toEqual(["object"]);
         expect(
-          ((spec.op["x-doc-defects"] ?? []) as Json[]).some(
+          ((spec.object["x-doc-defects"] ?? []) as Json[]).some(
             (d) => d.kind === "type" && d.source.includes("slate-2021") && String(d.printed).includes(`\`${param.name}\``),
           ),
           `a ledger entry of kind "type" citing slate-2021 names \`${param.name}\``,
@@ -143,13 +141,13 @@ describe("the nested tables of the operations the spec describes", () => {
     const path = `${r.param.name}.${key.name}`;
     const property = propertyOf(r.holder, key.name);
     expect(property, `${path} is not described`).toBeDefined();
-    expectAgreesOrLedgered(r.spec.op, path, typesOf(property).includes(jsonTypeOf(key.type)), `its type (${key.type})`);
+    expectAgreesOrLedgered(r.spec.object, path, typesOf(property).includes(jsonTypeOf(key.type)), `its type (${key.type})`);
     if (key.values) {
       const described = [...(resolve(property).enum ?? [])].sort();
-      expectAgreesOrLedgered(r.spec.op, path, JSON.stringify(described) === JSON.stringify([...key.values].sort()), "its values");
+      expectAgreesOrLedgered(r.spec.object, path, JSON.stringify(described) === JSON.stringify([...key.values].sort()), "its values");
     }
     if (key.default !== undefined) expect(resolve(property).default ?? property!.default).toBe(key.default);
-    expectAgreesOrLedgered(r.spec.op, path, isRequired(r.holder, key.name) === !key.optional, "its optional marker");
+    expectAgreesOrLedgered(r.spec.object, path, isRequired(r.holder, key.name) === !key.optional, "its optional marker");
   });
 });
 
@@ -172,15 +170,15 @@ describe("every operation of the 2021 doc source", () => {
         expect(named, "a root ledger entry of kind absent-today names it with its endpoint").toHaveLength(1);
         return;
       }
-      if (!spec.op["x-endpoint-inferred"]) {
+      if (!spec.inferred) {
         expect(endpoint(spec.method.toUpperCase(), spec.path)).toBe(endpoint(o.method, o.path));
         return;
       }
       // A reconstructed endpoint: the 2021 source prints the same broken one, and the ledger says so.
-      const now = printedNow.get(`${spec.op.tags[0]} › ${spec.op.summary}`)!;
+      const now = printedNow.get(`${spec.tag} › ${spec.summary}`)!;
       const nowPath = now.url.replace(doc.servers[0].url, "");
       expect(endpoint(o.method, o.path)).toBe(endpoint(now.method, nowPath));
-      const broken = ((spec.op["x-doc-defects"] ?? []) as Json[]).find((d) => d.kind === "broken-endpoint");
+      const broken = ((spec.object["x-doc-defects"] ?? []) as Json[]).find((d) => d.kind === "broken-endpoint");
       expect(broken?.source).toContain("slate-2021");
       expect(broken?.evidence).toContain(`${SLATE_BASE_URL}${o.path}`);
     },
@@ -188,7 +186,7 @@ describe("every operation of the 2021 doc source", () => {
 
   it.each(Object.entries(SECTION_RENAMES))("the rename of section %s to %s is in the ledger", (before, after) => {
     expect(slate.some((o) => o.section === before)).toBe(true);
-    expect(operations.some((o) => o.op.tags[0] === after)).toBe(true);
+    expect(operations.some((o) => o.tag === after)).toBe(true);
     expect(rootLedger.filter((d) => d.section === before && d.source.includes("slate-2021"))).toHaveLength(1);
   });
 

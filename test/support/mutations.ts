@@ -2,15 +2,8 @@
 // must report: where (request or response part), the JSON pointer, and the operation.
 import type { ContractChecker, FailureLocation } from "../../src/contract/checker.ts";
 import { header, type HarEntry } from "../../src/contract/har.ts";
-import {
-  escapePointerToken,
-  isJsonMediaType,
-  joinPointer,
-  matchMediaType,
-  resolve,
-  type Json,
-  type SpecOperation,
-} from "../../src/contract/openapi.ts";
+import { deref, escapePointerToken, isJsonMediaType, joinPointer, type Json } from "../../src/spec/document.ts";
+import type { ContentModel, OperationModel } from "../../src/spec/model.ts";
 import { deepest, isPlainObject, mutateAt, sitesOf, valueOfAnotherType, type Site } from "./schema-sites.ts";
 
 export interface Mutation {
@@ -25,9 +18,9 @@ function parsedBody(text: string | undefined): unknown {
   return text === undefined ? undefined : JSON.parse(text);
 }
 
-function bodySchema(content: Json | undefined, contentType: string): unknown {
-  const mediaType = content && matchMediaType(content, contentType);
-  return mediaType && isJsonMediaType(mediaType) ? content[mediaType].schema : undefined;
+function bodySchema(content: ContentModel | undefined, contentType: string): unknown {
+  const mediaType = content?.match(contentType);
+  return mediaType && isJsonMediaType(mediaType) ? content!.schemaOf(mediaType)?.schema : undefined;
 }
 
 /** Mutations of a JSON body (a response's or a request's) guided by its schema. */
@@ -99,27 +92,25 @@ function editRequestBody(entry: HarEntry, change: (body: unknown) => void): void
 }
 
 /** Every mutation that applies to an entry matched to `operation`. */
-export function mutationsOf(checker: ContractChecker, operation: SpecOperation, entry: HarEntry): Mutation[] {
+export function mutationsOf(checker: ContractChecker, operation: OperationModel, entry: HarEntry): Mutation[] {
   const spec = checker.spec;
-  const responses: Json = operation.operation.responses ?? {};
-  const response = resolve(spec, responses[String(entry.response.status)] ?? {}, "").node;
+  const response = operation.responses.get(String(entry.response.status));
   const contentType = header(entry.response.headers, "content-type") ?? entry.response.content.mimeType;
   const mutations = bodyMutations(
     spec,
     "response.body",
-    bodySchema(response.content, contentType),
+    bodySchema(response?.content, contentType),
     isJsonMediaType(contentType) ? parsedBody(entry.response.content.text) : undefined,
     editResponseBody,
   );
 
   const postData = entry.request.postData;
-  if (postData?.text && isJsonMediaType(postData.mimeType) && operation.operation.requestBody) {
-    const requestBody = resolve(spec, operation.operation.requestBody, "").node;
+  if (postData?.text && isJsonMediaType(postData.mimeType) && operation.body) {
     mutations.push(
       ...bodyMutations(
         spec,
         "request.body",
-        bodySchema(requestBody.content, postData.mimeType),
+        bodySchema(operation.body.content, postData.mimeType),
         parsedBody(postData.text),
         editRequestBody,
       ),
@@ -127,7 +118,7 @@ export function mutationsOf(checker: ContractChecker, operation: SpecOperation, 
   }
 
   const documented = (status: number) =>
-    [String(status), `${String(status)[0]}XX`, "default"].some((k) => k in responses);
+    [String(status), `${String(status)[0]}XX`, "default"].some((k) => operation.responses.has(k));
   const undocumented = [418, 299, 207, 599].find((s) => !documented(s));
   if (undocumented !== undefined) {
     mutations.push({
@@ -147,11 +138,9 @@ export function mutationsOf(checker: ContractChecker, operation: SpecOperation, 
     expected: { location: "request.query", pointer: `/${UNKNOWN}`, mentions: ["not a documented query parameter"] },
   });
 
-  const integerPathParameter = operation.parameters.find(
-    (p) => p.node.in === "path" && resolve(spec, p.node.schema ?? {}, "").node.type === "integer",
-  );
+  const integerPathParameter = operation.pathParameters.find((p) => deref(spec, p.schema).type === "integer");
   if (integerPathParameter) {
-    const name: string = integerPathParameter.node.name;
+    const name = integerPathParameter.name;
     mutations.push({
       name: `request.path: {${name}} is not an integer`,
       apply: (e) => {

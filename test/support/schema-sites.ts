@@ -2,7 +2,8 @@
 // checker, to find where a mutation must be caught: a required property, a typed leaf, an object
 // that admits no other property. It follows $ref, allOf, properties and items; below oneOf, anyOf,
 // if/then or not it stops, because which rule applies there is the checker's business.
-import { escapePointerToken, resolve, type Json } from "../../src/contract/openapi.ts";
+import { deref, escapePointerToken, type Json } from "../../src/spec/document.ts";
+import { declaredTypes } from "../../src/spec/schema.ts";
 
 export interface Site {
   pointer: string;
@@ -19,10 +20,10 @@ const COMPLEX = ["oneOf", "anyOf", "if", "not", "dependentSchemas", "dependentRe
 
 /** The merged view of a schema and its allOf parts, or undefined when it is too complex to predict. */
 function view(spec: Json, schemaOrRef: unknown): Omit<Site, "pointer" | "value"> | undefined {
-  const schema: Json = resolve(spec, schemaOrRef, "").node ?? {};
+  const schema = deref(spec, schemaOrRef);
   if (COMPLEX.some((k) => k in schema)) return undefined;
   const merged = {
-    types: Array.isArray(schema.type) ? [...schema.type] : schema.type ? [schema.type] : [],
+    types: [...declaredTypes(schema)],
     properties: { ...(schema.properties ?? {}) },
     required: [...(schema.required ?? [])],
     open: "additionalProperties" in schema || "patternProperties" in schema || "unevaluatedProperties" in schema,

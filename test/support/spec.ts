@@ -1,24 +1,19 @@
-// The bundled spec and helpers to walk its operations.
-import { readFileSync } from "node:fs";
+// The bundle under test: generated/openapi.json, or another bundle named by NGORDER_SPEC. Tests
+// read its operations through the spec model (src/spec/model.ts), like every other reader.
 import { fileURLToPath } from "node:url";
-import { operationsOf as contractOperations } from "../../src/contract/openapi.ts";
+import { loadSpec, type Json } from "../../src/spec/document.ts";
+import { specModel, type SpecModel } from "../../src/spec/model.ts";
 
-/** The bundle under test: generated/openapi.json, or another bundle named by NGORDER_SPEC. */
+export type { Json };
+
 export const BUNDLE_PATH =
   process.env.NGORDER_SPEC ?? fileURLToPath(new URL("../../generated/openapi.json", import.meta.url));
 
-export type Json = Record<string, any>;
-
-export interface SpecOperation {
-  path: string;
-  method: string;
-  op: Json;
-}
-
 export function loadBundle(): Json {
-  return JSON.parse(readFileSync(BUNDLE_PATH, "utf8"));
+  return loadSpec(BUNDLE_PATH);
 }
 
-export function operationsOf(doc: Json): SpecOperation[] {
-  return contractOperations(doc).map(({ path, method, operation }) => ({ path, method, op: operation }));
+/** The model of the bundle under test. */
+export function loadModel(): SpecModel {
+  return specModel(loadBundle());
 }

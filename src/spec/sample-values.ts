@@ -1,6 +1,8 @@
-// Plausible values for schemas without an example: the schema's own example, default or enum,
-// a value of the same name seen in a response example, else a typed placeholder that fits.
-import { resolve, type Json } from "./openapi.ts";
+// The one sample-value builder: a plausible value for a schema without an example — the schema's
+// own example, default or enum, a value of the same name seen in a response example, else a typed
+// placeholder that fits. Recordings, docs samples, the mock, the benches and the tests use it.
+import { deref, type Json } from "./document.ts";
+import { declaredTypes, valueTypes } from "./schema.ts";
 
 /** Strings tried, in order, against a `pattern` that has no example (the last: a Mongo ObjectId). */
 const PATTERN_CANDIDATES = ["1", "081234567890", "ABC123", "2024-01-31", "example", "5f154995060c000047005b6c"];
@@ -27,12 +29,6 @@ export function knownValuesOf(example: unknown): KnownValues {
     level = next;
   }
   return known;
-}
-
-function typesOf(schema: Json): string[] {
-  const types: unknown[] = Array.isArray(schema.type) ? schema.type : [schema.type];
-  const named = types.filter((t): t is string => typeof t === "string" && t !== "null");
-  return named.length ? named : schema.properties ? ["object"] : [];
 }
 
 function fitsType(value: unknown, types: string[]): boolean {
@@ -73,13 +69,13 @@ export function plausibleValue(
   name = "value",
   known: KnownValues = new Map(),
 ): unknown {
-  const schema: Json = resolve(spec, schemaOrRef, "").node ?? {};
+  const schema: Json = deref(spec, schemaOrRef);
   if (Array.isArray(schema.examples) && schema.examples.length) return schema.examples[0];
   if ("example" in schema) return schema.example;
   if ("default" in schema) return schema.default;
   if ("const" in schema) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length) return schema.enum[0];
-  const types = typesOf(schema);
+  const types = valueTypes(schema);
   if (known.has(name) && fitsType(known.get(name), types)) return known.get(name);
   if (Array.isArray(schema.allOf)) {
     const own = types.includes("object") ? plausibleObject(spec, schema, known) : {};
@@ -87,7 +83,7 @@ export function plausibleValue(
     return withConditionals(spec, schema, Object.assign(own, ...parts.filter(isRecord)), known);
   }
   const alternatives: unknown[] = schema.oneOf ?? schema.anyOf ?? [];
-  const alternative = alternatives.find((alt) => typesOf(resolve(spec, alt, "").node ?? {}).length > 0);
+  const alternative = alternatives.find((alt) => valueTypes(deref(spec, alt)).length > 0);
   if (alternative && !types.length) return plausibleValue(spec, alternative, name, known);
   switch (types[0]) {
     case "integer":
@@ -105,7 +101,7 @@ export function plausibleValue(
     case "string":
       return plausibleString(schema, name);
     default:
-      return Array.isArray(schema.type) && schema.type.includes("null") ? null : name;
+      return declaredTypes(schema).includes("null") ? null : name;
   }
 }
 
@@ -129,7 +125,7 @@ function withConditionals(
   known: KnownValues,
   outer: Json = {},
 ): Record<string, unknown> {
-  const parts: Json[] = (schema.allOf ?? []).map((part: unknown) => resolve(spec, part, "").node ?? {});
+  const parts: Json[] = (schema.allOf ?? []).map((part: unknown) => deref(spec, part));
   // A `then` may require a property declared beside it: by an enclosing schema or an allOf sibling.
   const properties: Json = Object.assign({}, outer, schema.properties, ...parts.map((part) => part.properties));
   for (const part of parts) withConditionals(spec, part, object, known, properties);

@@ -1,4 +1,5 @@
-// Reading a bundled OpenAPI 3.1 document: its operations, local `$ref`s and JSON pointers.
+// The raw OpenAPI 3.1 document: loading the bundle, JSON pointers, local `$ref`s, media types.
+// Everything that reads the document's meaning goes through the spec model (model.ts) instead.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,19 +8,6 @@ import { fileURLToPath } from "node:url";
 export type Json = Record<string, any>;
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-
-export interface SpecOperation {
-  /** The operationId, or `METHOD /path` when the spec gives none. */
-  id: string;
-  method: string;
-  /** Path template relative to the server URL, as written in `paths`. */
-  path: string;
-  /** JSON pointer of the operation object in the spec. */
-  pointer: string;
-  operation: Json;
-  /** Path-item and operation parameters merged (the operation's win), `$ref`s resolved. */
-  parameters: Located<Json>[];
-}
 
 /** A node of the spec with the JSON pointer it was found at (after following `$ref`s). */
 export interface Located<T> {
@@ -65,43 +53,9 @@ export function resolve<T = any>(spec: Json, node: T, pointer: string): Located<
   return { node: current, pointer: at };
 }
 
-export function operationsOf(spec: Json): SpecOperation[] {
-  const operations: SpecOperation[] = [];
-  for (const [path, rawItem] of Object.entries<Json>(spec.paths ?? {})) {
-    const item = resolve(spec, rawItem, joinPointer("", "paths", path));
-    for (const method of HTTP_METHODS) {
-      const operation: Json | undefined = item.node[method];
-      if (!operation) continue;
-      const pointer = joinPointer(item.pointer, method);
-      const byKey = new Map<string, Located<Json>>();
-      const declared = [
-        ...(item.node.parameters ?? []).map((p: Json, i: number) =>
-          resolve(spec, p, joinPointer(item.pointer, "parameters", i)),
-        ),
-        ...(operation.parameters ?? []).map((p: Json, i: number) =>
-          resolve(spec, p, joinPointer(pointer, "parameters", i)),
-        ),
-      ];
-      for (const p of declared) byKey.set(`${p.node.in}:${p.node.name}`, p);
-      operations.push({
-        id: operation.operationId ?? `${method.toUpperCase()} ${path}`,
-        method,
-        path,
-        pointer,
-        operation,
-        parameters: [...byKey.values()],
-      });
-    }
-  }
-  return operations;
-}
-
-/** The operation's success answer: its lowest 2xx status and the response object, `$ref` resolved. */
-export function successResponse(spec: Json, operation: Json): { status: string; response: Json } | undefined {
-  const status = Object.keys(operation.responses ?? {})
-    .filter((code) => /^2\d\d$/.test(code))
-    .sort()[0];
-  return status === undefined ? undefined : { status, response: resolve(spec, operation.responses[status], "").node };
+/** The node a `$ref` (or a chain of them) points at; `{}` for a missing node, so callers can read it freely. */
+export function deref(spec: Json, node: unknown): Json {
+  return (node === undefined ? undefined : resolve(spec, node, "").node) ?? {};
 }
 
 /** The path part of each server URL ("/api/open"), without a trailing slash. */
