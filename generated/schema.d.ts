@@ -1492,7 +1492,7 @@ export interface paths {
         put?: never;
         /**
          * Create Order
-         * @description Create an order. The nested members `products`, `expedition`, `payment` and `order_cost` are reconstructed from the doc's example request and error example, because their tables were lost in the scrape (see OrderInput). Validation errors name fields by their dotted path (`products.0.product_status`). Do not retry a failed request blindly: a repeated request creates a second order.
+         * @description Create an order. The scrape lost the nested tables of `products`, `expedition`, `payment` and `order_cost`; their keys are those of the vendor's 2021 doc source (see OrderInput). Validation errors name fields by their dotted path (`products.0.product_status`). Do not retry a failed request blindly: a repeated request creates a second order.
          */
         post: operations["createOrder"];
         delete?: never;
@@ -1500,7 +1500,7 @@ export interface paths {
         head?: never;
         /**
          * Update Order
-         * @description Update an existing order, named by `order_id` in the body. The body takes the fields of Create Order (see OrderInput) except `order_date`, which the doc's table does not list; the same members are required. The doc prints the fields under "Query", but they are a JSON body (nested arrays and objects), and its nested tables were lost in the scrape: `products`, `expedition`, `payment` and `order_cost` are reconstructed from Create Order's examples.
+         * @description Update an existing order, named by `order_id` in the body. The body takes the fields of Create Order (see OrderInput) except `order_date`, which the doc's table does not list; the same members are required. The doc prints the fields under "Query", but they are a JSON body (nested arrays and objects). The scrape lost the nested tables of `products`, `expedition`, `payment` and `order_cost`; their keys are those of the vendor's 2021 doc source, where the tables are the same as Create Order's.
          */
         patch: operations["updateOrder"];
         trace?: never;
@@ -1622,7 +1622,7 @@ export interface paths {
         head?: never;
         /**
          * Update Payment
-         * @description Record a payment of an order: pay it in full or add an installment. The `payment` member's table was lost in the scrape; its members are reconstructed from the doc's example request. The success answer sends `message` as a list of strings, and validation errors name `amount` without its `payment.` prefix. Do not retry a failed request blindly: a repeated request records the payment twice.
+         * @description Record a payment of an order: pay it in full (`PAID`) or add an installment (`INSTALLMENT`). The scrape lost the table of the `payment` member; its keys are those of the vendor's 2021 doc source. The success answer sends `message` as a list of strings, and validation errors name `amount` without its `payment.` prefix. Do not retry a failed request blindly: a repeated request records the payment twice.
          */
         patch: operations["updatePayment"];
         trace?: never;
@@ -1802,7 +1802,7 @@ export interface paths {
         head?: never;
         /**
          * Order Confirmation
-         * @description Confirm Privor and Storefront orders: accept or reject each order of a payment. The doc's parameter table for `orders` was lost in the scrape and its only example, printed as the "Example response", is this request body; the members of `orders` are reconstructed from it.
+         * @description Confirm Privor and Storefront orders: accept or reject each order of a payment. The scrape lost the table of the `orders` items, and the doc's only example, printed as the "Example response", is this request body; the keys of `orders` are those of the vendor's 2021 doc source.
          */
         patch: operations["confirmPrivorOrders"];
         trace?: never;
@@ -1926,7 +1926,7 @@ export interface paths {
         put?: never;
         /**
          * Pickup Request
-         * @description Request the courier to pick up packages, or register them for drop-off, for one or more orders. The doc's table of the `pickup_request` items was lost in the scrape: the item fields below are reconstructed from its example request.
+         * @description Request the courier to pick up packages, or register them for drop-off, for one or more orders. The scrape lost the table of the `pickup_request` items; their keys are those of the vendor's 2021 doc source.
          */
         post: operations["createPickupRequest"];
         delete?: never;
@@ -2876,19 +2876,7 @@ export interface components {
         FieldMessages: {
             [key: string]: (string | number)[];
         };
-        /**
-         * @description Body of every error answer: `response` is `Failed`, `message` a sentence or the validation messages per field, `data` null. Some errors carry a `request_id` to quote to Ngorder support.
-         * @example {
-         *       "request_id": "5f967c71a9cab",
-         *       "response": "Failed",
-         *       "message": {
-         *         "products.0.product_status": [
-         *           "The products.0.product_status must be one of the following value : S"
-         *         ]
-         *       },
-         *       "data": null
-         *     }
-         */
+        /** @description Body of every error answer: `response` is `Failed`, `message` a sentence or the validation messages per field, `data` null. Some errors carry a `request_id` to quote to Ngorder support. */
         ErrorEnvelope: {
             /** @description Identifier of the request in Ngorder's logs (sent on some errors only). */
             request_id?: string;
@@ -2973,6 +2961,11 @@ export interface components {
             /** @description Number of days or weeks of the preorder period. Max 90 days or 12 weeks. */
             number?: number;
         };
+        /**
+         * @description Whether the product's stock is kept per warehouse: 1 or 0, as an integer or as a one-digit string (the doc's example request sends `"0"`). Stated as a oneOf of an integer enum and a string pattern, which code generators read, rather than a mixed-type enum, which several do not.
+         * @default 0
+         */
+        ProductWarehouseStatus: (0 | 1) | string;
         /** @description Stock of a product variation in one warehouse, as written by Create Product and Update Product. */
         ProductVariationWarehouseStock: {
             /** @description Warehouse ID (from Get Warehouses). */
@@ -3088,7 +3081,7 @@ export interface components {
             /** @description Warehouses holding the product. ID 0 is the main warehouse ("Gudang Utama"). */
             warehouse: components["schemas"]["WarehouseRef"][];
         };
-        /** @description Links to neighbouring pages. The server (Laravel/Fractal) sends an empty JSON array `[]` instead of an empty object when there is no link. */
+        /** @description Links to neighbouring pages. The server (Laravel/Fractal) sends an empty JSON array `[]` instead of an empty object when there is no link. Stated as a oneOf of the two shapes, which code generators read, rather than one schema typed `[object, array]`. */
         PaginationLinks: {
             /**
              * Format: uri
@@ -3227,6 +3220,8 @@ export interface components {
             /** @description Wholesale prices. The doc's example shows only an empty list, so the items' shape is undocumented. */
             wholesale_prices: Record<string, never>[];
         };
+        /** @description A promotion available for a product variation, as Get Product Variations lists it in `promo` (and Create Order's 2021 table takes in `expedition.promo`). The doc's examples show only empty lists, so its members are undocumented. */
+        VariationPromo: Record<string, never>;
         /** @description A product variation with its product's main data, as listed by Get Product Variations. In the doc's example `size` holds the color word (`merah`) and `color` is empty; they are described as sent. */
         ProductVariationListItem: {
             /** @description Product variant ID. */
@@ -3293,7 +3288,7 @@ export interface components {
             /** @description Stock per warehouse. The doc's example shows only `null`, so the items' shape is undocumented. */
             warehouse_stock: Record<string, never>[] | null;
             /** @description Promotions available for the variation (for the `customer_id` sent). The doc's example shows only an empty list, so the items' shape is undocumented. */
-            promo: Record<string, never>[];
+            promo: components["schemas"]["VariationPromo"][];
         };
         /** @description A change to a product variant's stock in one warehouse, as sent to Update Stock and echoed in its answer. */
         StockChange: {
@@ -3481,15 +3476,23 @@ export interface components {
             note: string;
         };
         /**
+         * @description Whether an amount is a fixed sum (`NOMINAL`) or a percentage (`PERCENTAGE`).
+         * @enum {string}
+         */
+        AmountType: "NOMINAL" | "PERCENTAGE";
+        /** @description An amount given either as a fixed sum (`type: NOMINAL`, with `nominal`) or as a percentage (`type: PERCENTAGE`, with `percentage`): the field matching `type` is required. Used by order costs and by the discounts of an order's products. */
+        NominalOrPercentage: {
+            type?: components["schemas"]["AmountType"];
+            /** @description Fixed amount (rupiah). Required when `type` is `NOMINAL`. */
+            nominal?: number;
+            /** @description Percentage, an integer. Required when `type` is `PERCENTAGE`. */
+            percentage?: number;
+        } & unknown & unknown;
+        /**
          * @description Order cost category, as written by Create Order Cost and Update Order Cost.
          * @enum {string}
          */
         OrderCostCategory: "DISCOUNT" | "OTHER COST";
-        /**
-         * @description Whether an order cost is a fixed amount (`NOMINAL`) or a percentage (`PERCENTAGE`).
-         * @enum {string}
-         */
-        OrderCostType: "NOMINAL" | "PERCENTAGE";
         /** @description An order cost named by its ID and name, as answered by Create, Update and Delete Order Cost. */
         OrderCostRef: {
             /** @description Order cost ID, a 24-character hexadecimal (MongoDB ObjectId) string. */
@@ -3502,7 +3505,7 @@ export interface components {
          * @enum {string}
          */
         PaymentStatus: "UNPAID" | "PAID" | "INSTALLMENT";
-        /** @description Fields of an order as written by Create Order and Update Order. The doc's tables for `products`, `expedition`, `payment` and `order_cost` were lost in the scrape (their rows print only as `integer`, `string` or nothing): their members are reconstructed from Create Order's example request and error example and from the Order Cost section, and each says so. The doc types `expedition` and `payment` as "array"; the example sends objects. */
+        /** @description Fields of an order as written by Create Order and Update Order. The scrape of the current doc lost the nested tables of `products`, `expedition`, `payment` and `order_cost`; their keys, types and optional markers are those of the vendor's 2021 doc source (`vendor/slate`), checked against Create Order's example request and error example (see the ledger). The doc types `expedition` and `payment` as "array"; the example sends objects. */
         OrderInput: {
             /** @description ID of the customer who orders (the sender), taken from Customer. */
             customer_sender_id: number;
@@ -3516,58 +3519,66 @@ export interface components {
             note?: string;
             /** @description Order print status. */
             is_print: boolean;
-            /** @description Product variants ordered. Members inferred from the example request and the error example (`products.0.product_status`); the doc's table was lost. */
-            products: {
-                /** @description Product variant ID (`product_meta_id` in order answers: the example's 7978133 comes back as `product_meta_id` in Get Orders). Inferred. */
+            /** @description Product variants ordered, each with an optional discount (`type` with `nominal` or `percentage`). */
+            products: (components["schemas"]["NominalOrPercentage"] & {
+                /** @description Product variant ID (`product_meta_id` in order answers: the example's 7978133 comes back as `product_meta_id` in Get Orders). */
                 id: number;
-                /** @description Quantity ordered. Inferred. */
+                /** @description Quantity ordered. */
                 qty: number;
-                /** @description Stock type of the line: `S` own stock, `R` from another supplier, `PO` preorder (the values of Get Orders' `product_type` filter). With `R`, `payment.cost_of_goods_sales` is required. The server may accept fewer values for a given product (the doc's error example: "must be one of the following value : S"). Inferred. */
-                product_status: components["schemas"]["ProductType"];
-                /** @description Warehouse the stock is taken from, taken from Get Warehouses (0 is the main warehouse). Inferred from the example; whether it is required is not documented. */
+                /** @description Warehouse the stock is taken from, taken from Get Warehouses (0 is the main warehouse). */
                 warehouse_id?: number;
-            }[];
-            /** @description Shipping service chosen for the order. Members inferred from the example request; the doc's table was lost and it types the member as "array". */
+                /** @description Stock type of the line: `S` own stock, `R` from another supplier, `PO` preorder. With `R`, `payment.cost_of_goods_sales` is required. The server may accept fewer values for a given product (the doc's error example: "must be one of the following value : S"). */
+                product_status: components["schemas"]["ProductType"];
+                /**
+                 * @description What to do with the line when updating an order (the 2021 table lists it for Create Order too).
+                 * @enum {string}
+                 */
+                flag?: "EDIT" | "NEW" | "DELETE";
+                /** @description Promo discount on the product (rupiah). When it is sent, the product's own discount is removed. */
+                discount_promo?: number;
+                /** @description ID of the promo applied. Promos were managed by the Promo section, which only the 2021 doc documents (see the ledger). */
+                promo_id?: number;
+            })[];
+            /** @description Shipping service chosen for the order. The doc types the member as "array"; it is an object. */
             expedition: {
-                /** @description Shipping rate ID: the `rate_id` of Expedition › Get Cost (the example's 349 is SAP's `rate_id` there) or an `id` of Get Expeditions. Inferred. */
+                /** @description Expedition (shipping rate) ID: the `rate_id` of Expedition › Get Cost (the example's 349 is SAP's `rate_id` there) or an `id` of Get Expeditions. */
                 id: number;
-                /** @description Shipping cost (rupiah). Inferred. */
-                rate?: number;
-                /** @description Courier name (`SAP`). Inferred. */
-                name?: string;
-                /** @description Request a courier pickup automatically. Inferred from its name. */
-                auto_pickup?: boolean;
+                /** @description Shipping cost (rupiah). */
+                rate: number;
+                /** @description Expedition name (`SAP`). */
+                name: string;
+                /** @description Whether a courier pickup is requested automatically. */
+                auto_pickup: boolean;
+                /** @description Promo discount on the shipping cost (rupiah). */
+                discount_promo?: number;
+                /** @description The promo applied to the shipping, as Get Product Variations lists it in `promo`. */
+                promo?: components["schemas"]["VariationPromo"][];
             };
-            /** @description Payment of the order. Members inferred from the example request and the error example (`payment.cost_of_goods_sales`); the doc's table was lost and it types the member as "array". */
+            /** @description Payment of the order. With `status` `PAID` or `INSTALLMENT`, `date`, `bank_id` and `amount` are required. The doc types the member as "array"; it is an object. */
             payment: {
-                /** @description Payment status (the payment statuses of Get Orders' `payment_status` filter). Inferred. */
                 status: components["schemas"]["PaymentStatus"];
                 /**
                  * Format: date
-                 * @description Payment date (yyyy-mm-dd). Inferred.
+                 * @description Payment date (yyyy-mm-dd). Required when `status` is `PAID` or `INSTALLMENT`.
                  */
                 date?: string;
-                /** @description ID of the shop bank account paid into, taken from Bank Accounts. Inferred. */
+                /** @description ID of the shop bank account paid into, taken from Bank Accounts. Required when `status` is `PAID` or `INSTALLMENT`. */
                 bank_id?: number;
-                /** @description Cost of goods sold (rupiah). Required when a product's `product_status` is `R` (the doc's error example). Inferred. */
+                /** @description Amount paid (rupiah). Required when `status` is `PAID` or `INSTALLMENT`. */
+                amount?: number;
+                /** @description Cost to be paid to the supplier (rupiah). Required when a product's `product_status` is `R` (the doc's error example). */
                 cost_of_goods_sales?: number;
             };
-            /** @description Other costs, discounts and insurance applied to the order. Members inferred from the example request and from Order Cost › Create Order Cost; the doc's table was lost. */
-            order_cost?: {
-                /** @description Cost name. Inferred. */
+            /** @description Other costs, discounts and insurance applied to the order. */
+            order_cost?: (components["schemas"]["NominalOrPercentage"] & {
+                /** @description Order cost name. */
                 name: string;
                 /**
-                 * @description Cost category. `DISCOUNT` and `OTHER COST` are Order Cost's categories; `INSURANCE` appears in the example request. Inferred.
+                 * @description Cost category. `INSURANCE` is a category of orders only (Order Cost › Create Order Cost takes `DISCOUNT` and `OTHER COST`).
                  * @enum {string}
                  */
                 category: "DISCOUNT" | "OTHER COST" | "INSURANCE";
-                /** @description Whether the cost is an amount (`nominal`) or a percentage (`percentage`). Inferred. */
-                type: components["schemas"]["OrderCostType"];
-                /** @description Amount (rupiah). Required when `type` is `NOMINAL`. Inferred. */
-                nominal?: number;
-                /** @description Percentage of the order (an integer, as in Order Cost). Required when `type` is `PERCENTAGE`. Inferred. */
-                percentage?: number;
-            }[];
+            })[];
             /** @description Air waybill (tracking) number. */
             awb_number?: string;
             /**
@@ -4858,7 +4869,7 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Products to generate SKUs for, one object per product or variation, sent as `products[<index>][<key>]=<value>`.
+                 * @description Products to generate SKUs for, one object per product or variation, sent with Laravel's bracket names: `products[0][name]=Sepatu&products[0][color]=merah&products[1][name]=...`. OpenAPI has no style for an array of objects in a query (`deepObject` is defined for one object only), so none is declared: a generated client needs a query serializer that writes bracket names (see the README's generator table).
                  * @example [
                  *       {
                  *         "name": "Sepatu"
@@ -5012,12 +5023,7 @@ export interface operations {
                         /** @description Product wholesale price (rupiah). */
                         price?: number;
                     }[];
-                    /**
-                     * @description Product warehouse status, 1 or 0 (the doc's example sends the string `"0"`).
-                     * @default 0
-                     * @enum {integer|string}
-                     */
-                    is_warehouse?: 0 | 1 | "0" | "1";
+                    is_warehouse?: components["schemas"]["ProductWarehouseStatus"];
                     /**
                      * @description Product publish status.
                      * @enum {string}
@@ -5185,12 +5191,7 @@ export interface operations {
                         /** @description Product wholesale price (rupiah). */
                         price: number;
                     }[];
-                    /**
-                     * @description Product warehouse status, 1 or 0 (the doc's example sends the string `"0"`).
-                     * @default 0
-                     * @enum {integer|string}
-                     */
-                    is_warehouse?: 0 | 1 | "0" | "1";
+                    is_warehouse?: components["schemas"]["ProductWarehouseStatus"];
                     /**
                      * @description Product publish status.
                      * @enum {string}
@@ -5298,6 +5299,8 @@ export interface operations {
                 order_by?: components["parameters"]["ProductOrderBy"];
                 /** @description Page number, starting at 1 (despite its name it is not a row offset). The `links.next` URL of `meta.pagination` carries the next value. */
                 pagination_offset?: components["parameters"]["PaginationOffset"];
+                /** @description Data per page. Default 10, max 100. */
+                per_page?: components["parameters"]["PerPage"];
             };
             header?: {
                 /** @description Language of the response messages: `id` (Bahasa Indonesia) or `en` (English). The server answers in English when the header is missing. Send it explicitly: Node's fetch otherwise sends `Accept-Language: *`. */
@@ -7867,17 +7870,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
+                "application/json": components["schemas"]["NominalOrPercentage"] & {
+                    type: components["schemas"]["AmountType"];
                     category: components["schemas"]["OrderCostCategory"];
                     /** @description Order cost name. */
                     name: string;
-                    /** @description Order cost type, a fixed amount or a percentage. */
-                    type: components["schemas"]["OrderCostType"];
-                    /** @description Amount (rupiah). Required when `type` is `NOMINAL`. */
-                    nominal?: number;
-                    /** @description Percentage. Required when `type` is `PERCENTAGE`. */
-                    percentage?: number;
-                } & (unknown & unknown);
+                };
             };
         };
         responses: {
@@ -7961,19 +7959,13 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
+                "application/json": components["schemas"]["NominalOrPercentage"] & {
                     /** @description Order cost ID, a 24-character hexadecimal string (the `order_cost_id` of Get Order Costs). */
                     order_cost_id: string;
                     category?: components["schemas"]["OrderCostCategory"];
                     /** @description Order cost name. */
                     name?: string;
-                    /** @description Amount (rupiah). Required when `type` is `NOMINAL`. */
-                    nominal?: number;
-                    /** @description Percentage. Required when `type` is `PERCENTAGE`. */
-                    percentage?: number;
-                    /** @description Order cost type. Required when `nominal` or `percentage` is sent. */
-                    type?: components["schemas"]["OrderCostType"];
-                } & (unknown & unknown);
+                };
             };
         };
         responses: {
@@ -8861,19 +8853,24 @@ export interface operations {
                 "application/json": {
                     /** @description Order ID taken from Get Orders. */
                     id: number;
-                    /** @description Payment details. Members inferred from the example request (the doc's table was lost, and it types the member as "array"). */
+                    /** @description Payment details. The doc types the member as "array"; it is an object. */
                     payment: {
-                        /** @description Payment status to record: `INSTALLMENT` (the example) for a partial payment, presumably `PAID` to pay the rest in full (the statuses of Get Orders' `payment_status` filter are `UNPAID`, `PAID` and `INSTALLMENT`). Inferred; the accepted values are not documented. */
-                        status: string;
-                        /** @description Amount paid (rupiah); at most the order's remaining amount (the doc's error example). Inferred. */
-                        amount?: number;
+                        /**
+                         * @description Payment status to record: `PAID`, or `INSTALLMENT` for a partial payment of `amount`. The 2021 table types it `integer`; its values and the example are strings.
+                         * @enum {string}
+                         */
+                        status: "PAID" | "INSTALLMENT";
                         /**
                          * Format: date
-                         * @description Payment date (yyyy-mm-dd). Inferred.
+                         * @description Payment date (yyyy-mm-dd).
                          */
-                        date?: string;
-                        /** @description ID of the shop bank account paid into, taken from Bank Accounts. Inferred. */
-                        bank_id?: number;
+                        date: string;
+                        /** @description ID of the shop bank account paid into, taken from Bank Accounts. */
+                        bank_id: number;
+                        /** @description Amount paid (rupiah); at most the order's remaining amount (the doc's error example). Required when `status` is `INSTALLMENT`. */
+                        amount?: number;
+                        /** @description Cost to be paid to the supplier (rupiah). Required when a product of the order has `product_status` `R` (from another supplier). */
+                        cost_of_goods_sales?: number;
                     };
                 };
             };
@@ -9527,12 +9524,12 @@ export interface operations {
                 "application/json": {
                     /** @description Payment ID taken from Get Orders (Get Privor Orders) of this section. */
                     id: number;
-                    /** @description The payment's orders and what to do with each. Members inferred from the example (the doc's table was lost). */
+                    /** @description The payment's orders and what to do with each. */
                     orders: {
-                        /** @description Order ID, as listed in the payment's `orders` (Get Detailed Order). Inferred. */
+                        /** @description Privor order ID, as listed in the payment's `orders` (Get Detailed Order). */
                         id: number;
                         /**
-                         * @description Accept or reject the order. Inferred: the example shows both values. Rejecting a Xendit-paid order costs an admin fee for the refund (Get Detailed Order's `xendit_message`).
+                         * @description Accept or reject the order. Rejecting a Xendit-paid order costs an admin fee for the refund (Get Detailed Order's `xendit_message`).
                          * @enum {string}
                          */
                         action: "ACCEPT" | "REJECT";
@@ -9858,15 +9855,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description The orders to hand to the courier (reconstructed from the example request). */
+                    /** @description The orders to hand to the courier. */
                     pickup_request: {
-                        /** @description Order ID (from Get Orders List of the shipment). Inferred from the example. */
+                        /** @description Order ID, taken from Get Orders (Get Orders List of the shipment). */
                         id: number;
                         /**
-                         * @description `PICKUP` to have the courier collect the package, `DROP_OFF` to bring it to the courier yourself. Inferred from the example.
+                         * @description `PICKUP` to have the courier collect the package, `DROP_OFF` to bring it to the courier yourself.
+                         * @default PICKUP
                          * @enum {string}
                          */
-                        service: "PICKUP" | "DROP_OFF";
+                        service?: "PICKUP" | "DROP_OFF";
                     }[];
                 };
             };

@@ -1231,7 +1231,7 @@ export interface OrdersApi {
   /**
    * Create Order
    *
-   * Create an order. The nested members `products`, `expedition`, `payment` and `order_cost` are reconstructed from the doc's example request and error example, because their tables were lost in the scrape (see OrderInput). Validation errors name fields by their dotted path (`products.0.product_status`). Do not retry a failed request blindly: a repeated request creates a second order.
+   * Create an order. The scrape lost the nested tables of `products`, `expedition`, `payment` and `order_cost`; their keys are those of the vendor's 2021 doc source (see OrderInput). Validation errors name fields by their dotted path (`products.0.product_status`). Do not retry a failed request blindly: a repeated request creates a second order.
    *
    * `POST /order` (operationId `createOrder`)
    */
@@ -1240,7 +1240,7 @@ export interface OrdersApi {
   /**
    * Update Order
    *
-   * Update an existing order, named by `order_id` in the body. The body takes the fields of Create Order (see OrderInput) except `order_date`, which the doc's table does not list; the same members are required. The doc prints the fields under "Query", but they are a JSON body (nested arrays and objects), and its nested tables were lost in the scrape: `products`, `expedition`, `payment` and `order_cost` are reconstructed from Create Order's examples.
+   * Update an existing order, named by `order_id` in the body. The body takes the fields of Create Order (see OrderInput) except `order_date`, which the doc's table does not list; the same members are required. The doc prints the fields under "Query", but they are a JSON body (nested arrays and objects). The scrape lost the nested tables of `products`, `expedition`, `payment` and `order_cost`; their keys are those of the vendor's 2021 doc source, where the tables are the same as Create Order's.
    *
    * `PATCH /order` (operationId `updateOrder`)
    */
@@ -1296,7 +1296,7 @@ export interface OrdersApi {
   /**
    * Update Payment
    *
-   * Record a payment of an order: pay it in full or add an installment. The `payment` member's table was lost in the scrape; its members are reconstructed from the doc's example request. The success answer sends `message` as a list of strings, and validation errors name `amount` without its `payment.` prefix. Do not retry a failed request blindly: a repeated request records the payment twice.
+   * Record a payment of an order: pay it in full (`PAID`) or add an installment (`INSTALLMENT`). The scrape lost the table of the `payment` member; its keys are those of the vendor's 2021 doc source. The success answer sends `message` as a list of strings, and validation errors name `amount` without its `payment.` prefix. Do not retry a failed request blindly: a repeated request records the payment twice.
    *
    * `PATCH /order/quick-payment` (operationId `updatePayment`)
    */
@@ -1419,7 +1419,7 @@ export interface StorefrontOrdersApi {
   /**
    * Order Confirmation
    *
-   * Confirm Privor and Storefront orders: accept or reject each order of a payment. The doc's parameter table for `orders` was lost in the scrape and its only example, printed as the "Example response", is this request body; the members of `orders` are reconstructed from it.
+   * Confirm Privor and Storefront orders: accept or reject each order of a payment. The scrape lost the table of the `orders` items, and the doc's only example, printed as the "Example response", is this request body; the keys of `orders` are those of the vendor's 2021 doc source.
    *
    * `PATCH /order/confirm` (operationId `confirmPrivorOrders`)
    */
@@ -1571,7 +1571,7 @@ export interface ShipmentsApi {
   /**
    * Pickup Request
    *
-   * Request the courier to pick up packages, or register them for drop-off, for one or more orders. The doc's table of the `pickup_request` items was lost in the scrape: the item fields below are reconstructed from its example request.
+   * Request the courier to pick up packages, or register them for drop-off, for one or more orders. The scrape lost the table of the `pickup_request` items; their keys are those of the vendor's 2021 doc source.
    *
    * `POST /shipping/pickup-request` (operationId `createPickupRequest`)
    */

@@ -1,11 +1,12 @@
 // The wire format of query strings and form bodies, written once: the client sends it, the docs
 // samples, the recordings and the recorder print it, the contract checker and the mock read it.
 //
-// The spec declares it as `style: deepObject, explode: true` on every structured query parameter,
-// read the way PHP (Laravel) reads bracket names: objects and arrays nest with brackets, array
-// items by index — `products[0][name]=Sepatu&products[0][color]=Merah`, `filter[status]=x`,
-// `ids[0]=1`. Scalars are their text (`true`, `12`); `null` is sent as an empty value, which
-// Laravel reads as null; `undefined` members are left out. CONVENTIONS.md §7 says why.
+// The spec declares it as `style: deepObject, explode: true` on object query parameters (and no
+// style on an array, CONVENTIONS.md §7), read the way PHP (Laravel) reads bracket names: objects
+// and arrays nest with brackets, array items by index —
+// `products[0][name]=Sepatu&products[0][color]=Merah`, `filter[status]=x`, `ids[0]=1`. Scalars
+// are their text (`true`, `12`); `null` is sent as an empty value, which Laravel reads as null;
+// `undefined` members are left out. CONVENTIONS.md §7 says why.
 
 /** A value as read back from a query or form: a string, or a structure built from bracket names. */
 export type FormValue = string | FormValue[] | { [key: string]: FormValue };

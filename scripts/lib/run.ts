@@ -11,10 +11,10 @@ export interface RunResult {
 export function run(
   bin: string,
   args: string[],
-  opts: { allowFailure?: boolean; env?: NodeJS.ProcessEnv } = {},
+  opts: { allowFailure?: boolean; env?: NodeJS.ProcessEnv; cwd?: string } = {},
 ): RunResult {
   const result = spawnSync(`${ROOT}node_modules/.bin/${bin}`, args, {
-    cwd: ROOT,
+    cwd: opts.cwd ?? ROOT,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
     env: {

@@ -122,20 +122,26 @@ function plausibleObject(spec: Json, schema: Json, known: KnownValues): Record<s
   return withConditionals(spec, schema, object, known);
 }
 
-/** Adds what an `if`/`then` (alone or in allOf) requires when the `if` holds for the object so far. */
+/**
+ * Adds what an `if`/`then` (alone or in allOf, at any depth) requires when the `if` holds for the
+ * object so far: `then.required`, or `then.dependentRequired` of a property the object has.
+ */
 function withConditionals(
   spec: Json,
   schema: Json,
   object: Record<string, unknown>,
   known: KnownValues,
+  outer: Json = {},
 ): Record<string, unknown> {
-  const parts: Json[] = [schema, ...(schema.allOf ?? []).map((part: unknown) => deref(spec, part))];
-  for (const part of parts) {
-    if (!part.if || !part.then || !holds(part.if, object)) continue;
-    for (const key of part.then.required ?? []) {
-      if (!(key in object))
-        object[key] = plausibleValue(spec, part.then.properties?.[key] ?? schema.properties?.[key] ?? {}, key, known);
-    }
+  const parts: Json[] = (schema.allOf ?? []).map((part: unknown) => deref(spec, part));
+  // A `then` may require a property declared beside it: by an enclosing schema or an allOf sibling.
+  const properties: Json = Object.assign({}, outer, schema.properties, ...parts.map((part) => part.properties));
+  for (const part of parts) withConditionals(spec, part, object, known, properties);
+  if (!schema.if || !schema.then || !holds(schema.if, object)) return object;
+  const dependent = Object.entries<string[]>(schema.then.dependentRequired ?? {}).filter(([key]) => key in object);
+  for (const key of [...(schema.then.required ?? []), ...dependent.flatMap(([, keys]) => keys)]) {
+    if (!(key in object))
+      object[key] = plausibleValue(spec, schema.then.properties?.[key] ?? properties[key] ?? {}, key, known);
   }
   return object;
 }

@@ -72,19 +72,22 @@ describe("the wire format", () => {
     expect(problems.map((p) => p.name)).toEqual([`big[${MAX_INDEX + 1}][name]`, `deep${"[a]".repeat(MAX_DEPTH + 1)}`]);
   });
 
-  it("is what the spec declares for every structured query parameter (deepObject, exploded)", () => {
+  it("is what the spec declares for every structured query parameter: deepObject for an object, no style for an array", () => {
+    const typesOf = (p: { schema?: unknown }) => [deref(model.document, p.schema).type].flat();
     const structured = model.operations.flatMap((o) =>
-      o.queryParameters.filter((p) =>
-        ["array", "object"].some((t) => [deref(model.document, p.schema).type].flat().includes(t)),
-      ),
+      o.queryParameters.filter((p) => ["array", "object"].some((t) => typesOf(p).includes(t))),
     );
     expect(structured.length).toBeGreaterThan(0);
-    for (const p of structured)
+    for (const p of structured) {
+      // OpenAPI defines deepObject for one object; on an array it breaks generated clients (check:interop).
+      const declared = typesOf(p).includes("array") ? {} : { style: "deepObject", explode: true };
       expect({ name: p.name, style: p.node.style, explode: p.node.explode }).toEqual({
         name: p.name,
-        style: "deepObject",
-        explode: true,
+        style: undefined,
+        explode: undefined,
+        ...declared,
       });
+    }
   });
 
   it("is sent by the client, printed by the recordings' planner and accepted by the checker, byte for byte", async () => {

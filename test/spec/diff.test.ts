@@ -85,7 +85,7 @@ describe("the corrections to the library", () => {
 
   it("leave a member named `type` to the library", () => {
     const changes = edited(["/order-cost/create"], (s) => {
-      const type = s.components.schemas.OrderCostType;
+      const type = s.components.schemas.AmountType;
       type.enum = type.enum.filter((v: string) => v !== "NOMINAL");
     });
     expect(changes.length).toBeGreaterThan(0);

@@ -29,4 +29,10 @@ describe("the lint rules", () => {
     const problems = redocly(root).filter((p) => p.tool === "redocly no-invalid-media-type-examples");
     expect(problems.map((p) => p.message).join("\n")).toContain("undocumented");
   });
+
+  it("require the document's licence", () => {
+    const root = specCopyWith("openapi.yaml", (text) => text.replace(/ {2}license:\n( {4}.*\n)+/, ""));
+    const problems = redocly(root).filter((p) => p.tool === "redocly info-license");
+    expect(problems).toHaveLength(1);
+  });
 });

@@ -1,6 +1,8 @@
 // The spec's own facts, checked against the vendor doc it is built from.
 import { describe, expect, it } from "vitest";
-import { DEFECT_KINDS } from "../../scripts/generate-defects.ts";
+import { readFileSync } from "node:fs";
+import { DEFECT_KINDS, DOC_SOURCES } from "../../scripts/generate-defects.ts";
+import { ROOT } from "../../scripts/lib/paths.ts";
 import { parseVendorDoc, SECTIONS } from "../../scripts/lib/vendor-doc.ts";
 import { loadModel } from "../support/spec.ts";
 
@@ -70,17 +72,38 @@ describe("every inferred endpoint", () => {
 
 describe("the defects ledger entries", () => {
   const entries = operations.flatMap((o) => (o.object["x-doc-defects"] ?? []).map((d: Record<string, unknown>) => [label(o), d] as const));
+  const rootEntries = ((doc["x-doc-defects"] ?? []) as Record<string, unknown>[]).map((d) => [`${d.section} › ${d.operation}`, d] as const);
 
-  it.each(entries)("%s: a defect names its kind, what was printed and described, the evidence and a confidence", (_, d) => {
-    expect(Object.keys(d).sort()).toEqual(["confidence", "described", "evidence", "kind", "printed"]);
+  function expectWellFormed(d: Record<string, unknown>) {
     expect(Object.keys(DEFECT_KINDS)).toContain(d.kind);
     expect(["high", "medium", "low"]).toContain(d.confidence);
+    expect(Array.isArray(d.source) && d.source.length > 0, "source is a non-empty list").toBe(true);
+    for (const source of d.source as string[]) expect(Object.keys(DOC_SOURCES)).toContain(source);
     for (const field of ["printed", "described", "evidence"]) expect(String(d[field]).trim().length).toBeGreaterThan(0);
+  }
+
+  it.each(entries)("%s: a defect names its kind, its source, what was printed and described, the evidence and a confidence", (_, d) => {
+    expect(Object.keys(d).sort()).toEqual(["confidence", "described", "evidence", "kind", "printed", "source"]);
+    expectWellFormed(d);
+  });
+
+  it.each(rootEntries)("root entry %s also names the section and operation it is about", (_, d) => {
+    expect(Object.keys(d).sort()).toEqual(["confidence", "described", "evidence", "kind", "operation", "printed", "section", "source"]);
+    for (const field of ["section", "operation"]) expect(String(d[field]).trim().length).toBeGreaterThan(0);
+    expectWellFormed(d);
   });
 
   it("every inferred endpoint is in the ledger as a broken endpoint", () => {
     for (const o of operations.filter((o) => o.object["x-endpoint-inferred"])) {
       expect((o.object["x-doc-defects"] ?? []).map((d: { kind: string }) => d.kind), label(o)).toContain("broken-endpoint");
     }
+  });
+});
+
+describe("the document's licence", () => {
+  it("is the repository's own licence (package.json), stated for this description document", () => {
+    const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8"));
+    expect(doc.info.license.identifier).toBe(pkg.license);
+    expect(doc.info.license.name).toMatch(/description document/);
   });
 });
