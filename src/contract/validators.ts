@@ -62,6 +62,9 @@ export interface SchemaError {
   /** Where in the spec the failing rule is written ("#/components/schemas/Warehouse/required"). */
   schemaPointer: string;
   message: string;
+  /** The JSON Schema keyword that failed ("required", "type", "enum", ...) and Ajv's parameters of it. */
+  keyword: string;
+  params: Record<string, unknown>;
 }
 
 export class SpecValidators {
@@ -117,5 +120,5 @@ function toSchemaError(error: ErrorObject, compiledAt: string): SchemaError {
   if (params.unevaluatedProperty !== undefined || params.additionalProperty !== undefined)
     message = "is not a documented property";
   if (params.allowedValues !== undefined) message += `: ${JSON.stringify(params.allowedValues)}`;
-  return { pointer, schemaPointer, message };
+  return { pointer, schemaPointer, message, keyword: error.keyword, params };
 }
