@@ -6,7 +6,7 @@ import { requireCheckerPeers } from "../contract/peers.ts";
 
 await requireCheckerPeers("ngorder-mock");
 const { startMock } = await import("./server.ts");
-const { parsePort } = await import("./listen.ts");
+const { parsePort, PortError } = await import("./listen.ts");
 
 const USAGE = `Usage: ngorder-mock [options]
 
@@ -60,7 +60,9 @@ async function main(argv: string[]): Promise<number | undefined> {
       ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
     });
   } catch (error) {
-    console.error(`ngorder-mock: ${(error as Error).message.split("\n")[0]}`);
+    const message = (error as Error).message.split("\n")[0];
+    const spec = values.spec ?? "in this package";
+    console.error(`ngorder-mock: ${error instanceof PortError ? message : `cannot use the spec ${spec}: ${message}`}`);
     return 1;
   }
   console.log(`mock API: ${mock.url}  (any bearer token)`);
