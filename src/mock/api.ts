@@ -9,7 +9,7 @@ import type { HarHeader } from "../contract/har.ts";
 import type { RouteMatch } from "../contract/router.ts";
 import { bareMediaType, isJsonMediaType, loadSpec, type Json } from "../spec/document.ts";
 import type { OperationModel } from "../spec/model.ts";
-import { isSecretName, REDACTED } from "../sensitivity.ts";
+import { isSecretName, redactUrl, REDACTED } from "../sensitivity.ts";
 import { parseFormPairs, type FormValue } from "../wire.ts";
 import { documentedAnswer, failed, mockError, type Answer } from "./answers.ts";
 import { DEFAULT_RETRY_AFTER_S, parsePrefer, type Fault, type Preferences } from "./prefer.ts";
@@ -38,11 +38,14 @@ export interface MockRequest {
   method: string;
   /** The path as sent, with the base path (`/api/open/warehouse/22`). */
   path: string;
-  /** The query, read in the wire format (`ids[0]=1` → `{ ids: ["1"] }`). */
+  /** The query, read in the wire format (`ids[0]=1` → `{ ids: ["1"] }`); credential-named values `[REDACTED]`. */
   query: Record<string, FormValue>;
   /** Lower-case names; credentials (Authorization, Cookie, keys, tokens) are `[REDACTED]`. */
   headers: Record<string, string>;
-  /** The parsed body: a JSON value, form fields (files as `{fileName, contentType, size}`), or text. */
+  /**
+   * The parsed body, as sent: a JSON value, form fields (files as `{fileName, contentType, size}`),
+   * or text. It stays in this process's memory and is never printed.
+   */
   body?: unknown;
   /** The operationId the request was routed to. */
   operation?: string;
@@ -213,7 +216,8 @@ export function createMockApi(options: MockOptions = {}): MockApi {
 
   function logLine(entry: MockRequest, url: URL): void {
     const outcome = entry.status ?? `fault=${entry.fault}`;
-    const line = `${entry.method} ${url.pathname}${url.search} → ${outcome}${entry.operation ? ` ${entry.operation}` : ""}`;
+    const shown = new URL(redactUrl(url.href));
+    const line = `${entry.method} ${shown.pathname}${shown.search} → ${outcome}${entry.operation ? ` ${entry.operation}` : ""}`;
     options.log?.(line.replace(CONTROL, "?"));
   }
 
@@ -233,7 +237,9 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       const entry: MockRequest = {
         method,
         path: url.pathname,
-        query: Object.fromEntries(parseFormPairs(url.searchParams)),
+        query: Object.fromEntries(
+          [...parseFormPairs(url.searchParams)].map(([name, value]) => [name, isSecretName(name) ? REDACTED : value]),
+        ),
         headers: loggedHeaders(req.headers),
         ...(route.kind === "operation" ? { operation: route.operation.id } : {}),
       };

@@ -67,6 +67,7 @@ describe("requests, the log", () => {
   it("keeps each request: method, path, query as read, headers, parsed body, operation and status", async () => {
     const ngorder = createNgorder({ token: TOKEN, baseUrl: mock.url, language: "id" });
     await ngorder.warehouses.list({ with_main_warehouse: true }, { headers: { "X-Api-Key": "key-123" } });
+    await fetch(`${mock.url}/warehouse?api_key=key-456`, { headers: AUTH });
     await ngorder.warehouses.create({
       warehouse: "Gudang Jakarta",
       supplier_id: 23518,
@@ -85,6 +86,7 @@ describe("requests, the log", () => {
         operation: "listWarehouses",
         status: 200,
       },
+      { method: "GET", query: { api_key: "[REDACTED]" }, operation: "listWarehouses", status: 400 },
       {
         method: "POST",
         path: "/api/open/warehouse",
@@ -108,6 +110,7 @@ describe("requests, the log", () => {
     });
     expect(JSON.stringify(mock.requests)).not.toContain(TOKEN);
     expect(JSON.stringify(mock.requests)).not.toContain("key-123");
+    expect(JSON.stringify(mock.requests)).not.toContain("key-456");
   });
 
   it("prints nothing unless asked; with `log` one line per request", async () => {
@@ -116,7 +119,7 @@ describe("requests, the log", () => {
     const logged = await startMock({ spec, log: (line) => lines.push(line) });
     try {
       await fetch(`${mock.url}/warehouse/22`, { headers: AUTH });
-      await fetch(`${logged.url}/warehouse/22?x=%1B[31m`, { headers: AUTH });
+      await fetch(`${logged.url}/warehouse/22?x=%1B[31m&token=t0k3n`, { headers: AUTH });
       await fetch(`${logged.url}/warehouse/22`, { headers: { ...AUTH, prefer: "fault=reset" } }).catch(() => undefined);
       expect(write).not.toHaveBeenCalled();
     } finally {
@@ -124,7 +127,7 @@ describe("requests, the log", () => {
       await logged.close();
     }
     expect(lines).toEqual([
-      "GET /api/open/warehouse/22?x=%1B[31m → 400 getWarehouse",
+      "GET /api/open/warehouse/22?x=%1B[31m&token=[REDACTED] → 400 getWarehouse",
       "GET /api/open/warehouse/22 → fault=reset getWarehouse",
     ]);
   });
