@@ -54,7 +54,10 @@ export async function startServer(opts: {
       res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
     }
   });
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject); // a port in use rejects, for the caller to say so in one line
+    server.listen(opts.port ?? 0, "127.0.0.1", resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -26,6 +26,9 @@ export interface ContractFailure {
   /** Where in the spec the broken rule is written. */
   schemaPointer?: string;
   message: string;
+  /** For schema failures: the JSON Schema keyword that failed and its parameters (Ajv's). */
+  keyword?: string;
+  params?: Record<string, unknown>;
 }
 
 export interface OperationName {
@@ -168,7 +171,11 @@ export class ContractChecker {
     value: unknown,
   ): void {
     for (const e of this.#validators.validate(schemaPointer, value))
-      failures.push(fail(location, prefix + e.pointer, e.message, e.schemaPointer));
+      failures.push({
+        ...fail(location, prefix + e.pointer, e.message, e.schemaPointer),
+        keyword: e.keyword,
+        params: e.params,
+      });
   }
 
   #checkParameter(

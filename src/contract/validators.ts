@@ -2,7 +2,7 @@
 // and hands out the compiled validator of any schema by its JSON pointer in the spec.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import ajvFormats from "ajv-formats";
-import type { Json } from "../spec/document.ts";
+import { escapePointerToken, type Json } from "../spec/document.ts";
 import { closeObjectSchemas } from "./strict-schemas.ts";
 
 const DOCUMENT_ID = "openapi.json";
@@ -41,6 +41,8 @@ function createAjv(): Ajv2020 {
   // naming a property of a sibling allOf branch) in a spec we do not own.
   const ajv = new Ajv2020({
     allErrors: true,
+    // Errors carry the schema object that failed, so its place in the spec is found exactly (below).
+    verbose: true,
     allowUnionTypes: true,
     strictTypes: false,
     strictTuples: false,
@@ -62,14 +64,28 @@ export interface SchemaError {
   /** Where in the spec the failing rule is written ("#/components/schemas/Warehouse/required"). */
   schemaPointer: string;
   message: string;
+  /** The JSON Schema keyword that failed ("required", "type", "enum", ...) and Ajv's parameters of it. */
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+/** The JSON pointer of every object of a document, by identity. */
+function pointersOf(node: unknown, pointer = "", found = new WeakMap<object, string>()): WeakMap<object, string> {
+  if (!node || typeof node !== "object" || found.has(node)) return found;
+  found.set(node, pointer);
+  for (const [key, child] of Object.entries(node)) pointersOf(child, `${pointer}/${escapePointerToken(key)}`, found);
+  return found;
 }
 
 export class SpecValidators {
   readonly #ajv = createAjv();
   readonly #cache = new Map<string, ValidateFunction>();
+  /** Where each schema object of the (closed) document stands: Ajv's own schema paths are relative to a `$ref`'s target. */
+  readonly #pointers: WeakMap<object, string>;
 
   constructor(spec: Json) {
     const strict = closeObjectSchemas(spec);
+    this.#pointers = pointersOf(strict);
     for (const key of [...OPENAPI_KEYWORDS, ...DOCUMENT_FIELDS, ...extensionKeys(strict)]) {
       if (!this.#ajv.getKeyword(key)) this.#ajv.addKeyword(key);
     }
@@ -93,7 +109,7 @@ export class SpecValidators {
   validate(pointer: string, value: unknown): SchemaError[] {
     const validate = this.validatorAt(pointer);
     if (validate(value)) return [];
-    return (validate.errors ?? []).map((error) => toSchemaError(error, pointer));
+    return (validate.errors ?? []).map((error) => toSchemaError(error, pointer, this.#pointers));
   }
 }
 
@@ -101,7 +117,7 @@ export class SpecValidators {
 const ABSOLUTE = /^#\/(components|paths|webhooks)\//;
 
 /** Ajv reports a missing or unexpected property at its parent; point at the property itself. */
-function toSchemaError(error: ErrorObject, compiledAt: string): SchemaError {
+function toSchemaError(error: ErrorObject, compiledAt: string, pointers: WeakMap<object, string>): SchemaError {
   const params = error.params as Record<string, unknown>;
   const property = params.missingProperty ?? params.unevaluatedProperty ?? params.additionalProperty;
   const pointer =
@@ -111,11 +127,17 @@ function toSchemaError(error: ErrorObject, compiledAt: string): SchemaError {
   const path = decodeURIComponent(
     error.schemaPath.startsWith(DOCUMENT_ID) ? error.schemaPath.slice(DOCUMENT_ID.length) : error.schemaPath,
   );
-  // Ajv gives the path of an inline schema relative to the schema it compiled.
-  const schemaPointer = ABSOLUTE.test(path) ? path : `#${compiledAt}${path.slice(1)}`;
+  // The failing schema object's own place; else Ajv's path (of an inline schema, relative to the one compiled).
+  const at = error.parentSchema && pointers.get(error.parentSchema);
+  const schemaPointer =
+    at !== undefined
+      ? `#${at}/${escapePointerToken(error.keyword)}`
+      : ABSOLUTE.test(path)
+        ? path
+        : `#${compiledAt}${path.slice(1)}`;
   let message = error.message ?? error.keyword;
   if (params.unevaluatedProperty !== undefined || params.additionalProperty !== undefined)
     message = "is not a documented property";
   if (params.allowedValues !== undefined) message += `: ${JSON.stringify(params.allowedValues)}`;
-  return { pointer, schemaPointer, message };
+  return { pointer, schemaPointer, message, keyword: error.keyword, params };
 }

@@ -35,6 +35,19 @@ export function nodeAt(spec: Json, pointer: string): any {
     .reduce((node: any, token) => node?.[unescapePointerToken(token)], spec);
 }
 
+/**
+ * The node at a pointer that may run through `$ref`s, as Ajv's schema paths do when it inlines a
+ * reference (`.../properties/products/items/properties/id/type` where `products` is a `$ref`).
+ */
+export function nodeThroughRefs(spec: Json, pointer: string): any {
+  let node: any = spec;
+  for (const token of pointer === "" ? [] : pointer.slice(1).split("/").map(unescapePointerToken)) {
+    if (node && typeof node === "object" && !(token in node)) node = resolve(spec, node, "").node;
+    node = node?.[token];
+  }
+  return node;
+}
+
 /** Follows local `$ref`s ("#/components/...") until it reaches a node that is not a reference. */
 export function resolve<T = any>(spec: Json, node: T, pointer: string): Located<T> {
   let current: any = node;

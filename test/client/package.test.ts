@@ -1,7 +1,10 @@
 // The npm package as users get it: `npm pack`, installed into a fresh consumer project, a consumer
 // file type-checked against the installed types (a wrong parameter must be a type error) and run
-// against a local server.
-import { execFile, spawnSync, type SpawnSyncOptions } from "node:child_process";
+// against a local server; then, with the optional peers added, the README's mock example run
+// against the mock from the package, and the `ngorder-mock` bin.
+import { execFile, spawn, spawnSync, type SpawnSyncOptions } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -52,6 +55,28 @@ console.log(JSON.stringify({
   operations: Object.keys(spec.paths).length > 0,
 }));
 `;
+
+/** The README's mock example: the TypeScript block of its "The mock API" section, as written. */
+function readmeMockExample(): { code: string; printed: string[] } {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const section = readme.slice(
+    readme.indexOf("\n## The mock API\n"),
+    readme.indexOf("\n## ", readme.indexOf("\n## The mock API\n") + 1),
+  );
+  const code = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!code?.includes("startMock"))
+    throw new Error("README.md: the mock section has no TypeScript example with startMock");
+  return { code, printed: [...code.matchAll(/\/\/ → (.*)$/gm)].map((m) => m[1]!) };
+}
+
+/** Runs a compiled consumer file with node, from this process's event loop (a local server may answer it). */
+function runNode(cwd: string, args: string[]): Promise<string> {
+  return new Promise<string>((resolve, reject) =>
+    execFile(process.execPath, args, { cwd }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+    ),
+  );
+}
 
 let server: FaultServer;
 let work: string;
@@ -124,15 +149,33 @@ describe("the packed package", () => {
         .filter((d) => !d.startsWith("."))
         .sort(),
     ).toEqual(["ngorder-openapi", "openapi-fetch", ...fetchDeps].sort());
-    // Without Ajv the contract bin says what to install, in one line.
-    const bin = join(consumer, "node_modules/.bin/ngorder-contract");
-    const withoutPeers = spawnSync(bin, ["x.har"], { cwd: consumer, encoding: "utf8" });
-    expect({ status: withoutPeers.status, stderr: withoutPeers.stderr }).toEqual({
-      status: 2,
-      stderr: "ngorder-contract: needs its optional peer dependencies: npm install ajv@^8 ajv-formats@^3\n",
-    });
+    // Without Ajv the contract and mock bins say what to install, in one line.
+    for (const name of ["ngorder-contract", "ngorder-mock"]) {
+      const withoutPeers = spawnSync(join(consumer, "node_modules/.bin", name), ["x.har"], {
+        cwd: consumer,
+        encoding: "utf8",
+      });
+      expect({ status: withoutPeers.status, stderr: withoutPeers.stderr }).toEqual({
+        status: 2,
+        stderr: `${name}: needs its optional peer dependencies: npm install ajv@^8 ajv-formats@^3\n`,
+      });
+    }
+    // With them, the mock entry loads Ajv and Node's own modules, nothing else.
+    const own = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).devDependencies;
+    sh(
+      "npm",
+      ["install", "--no-audit", "--no-fund", "--prefer-offline", `ajv@${own.ajv}`, `ajv-formats@${own["ajv-formats"]}`],
+      { cwd: consumer },
+    );
+    expect([...bareImports(join(installed, "dist/src/mock/index.js"))].sort()).toEqual(
+      ["ajv-formats", "ajv/dist/2020.js", "node:fs", "node:http", "node:path", "node:url"].sort(),
+    );
 
+    // The client consumer and the README's mock example, as written, type-checked together.
+    const example = readmeMockExample();
+    expect(example.printed.length).toBeGreaterThan(3);
     writeFileSync(join(consumer, "consumer.ts"), CONSUMER);
+    writeFileSync(join(consumer, "mock-example.ts"), example.code);
     writeFileSync(
       join(consumer, "tsconfig.json"),
       JSON.stringify({
@@ -147,20 +190,13 @@ describe("the packed package", () => {
           resolveJsonModule: true,
           outDir: "out",
         },
-        files: ["consumer.ts"],
+        files: ["consumer.ts", "mock-example.ts"],
       }),
     );
     sh(join(ROOT, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"], { cwd: consumer });
 
     // Not spawnSync: the local server answers from this process's event loop.
-    const output = await new Promise<string>((resolve, reject) =>
-      execFile(
-        process.execPath,
-        ["out/consumer.js", `${server.url}/api/open`],
-        { cwd: consumer },
-        (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)),
-      ),
-    );
+    const output = await runNode(consumer, ["out/consumer.js", `${server.url}/api/open`]);
     expect(JSON.parse(output)).toEqual({
       first: "Warehouse Bandung",
       detail: "Toko Utama",
@@ -177,5 +213,32 @@ describe("the packed package", () => {
       "POST /api/open/warehouse en Bearer consumer-token",
       "GET /api/open/warehouse/99 en Bearer consumer-token",
     ]);
+
+    // The README's example prints what its `// →` comments say, against the mock from the package.
+    const printed = await runNode(consumer, ["out/mock-example.js"]);
+    expect(printed.trimEnd().split("\n")).toEqual(example.printed);
+
+    // The bin: a busy port is one line; otherwise it serves until SIGTERM.
+    const mockBin = join(consumer, "node_modules/.bin/ngorder-mock");
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
+    const busyPort = String((busy.address() as { port: number }).port);
+    const refused = spawnSync(mockBin, ["--port", busyPort], { cwd: consumer, encoding: "utf8" });
+    busy.close();
+    expect({ status: refused.status, stderr: refused.stderr }).toEqual({
+      status: 1,
+      stderr: `ngorder-mock: port ${busyPort} on 127.0.0.1 is in use: choose another, or 0 for a free one\n`,
+    });
+    const serving = spawn(mockBin, ["--port", "0"], { cwd: consumer });
+    let out = "";
+    serving.stdout.on("data", (chunk) => (out += chunk));
+    while (!/mock API: \S+/.test(out)) await once(serving.stdout, "data");
+    const url = /mock API: (\S+)/.exec(out)![1]!;
+    const answer = await fetch(`${url}/warehouse/22`, { headers: { authorization: "Bearer any", prefer: "code=404" } });
+    expect(answer.status).toBe(404);
+    serving.kill("SIGTERM");
+    const [code] = await once(serving, "exit");
+    expect(code).toBe(0);
+    expect(out).toContain("GET /api/open/warehouse/22 → 404 getWarehouse");
   }, 300_000);
 });

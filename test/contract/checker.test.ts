@@ -313,6 +313,8 @@ describe("responses", () => {
       pointer: "/id",
       message: "must be integer",
       schemaPointer: "#/components/schemas/Item/properties/id/type",
+      keyword: "type",
+      params: { type: "integer" },
     });
   });
 });

@@ -2,11 +2,11 @@
 // (a required property dropped, a type changed, an unknown property added, an undocumented status,
 // an unknown path, a bad query or path parameter), fails with the operation and the JSON pointer.
 import { describe, expect, it } from "vitest";
-import { harFilesIn, readHar, entryFailures } from "../../src/contract/check-files.ts";
+import { entryFailures } from "../../src/contract/check-files.ts";
 import { ContractChecker } from "../../src/contract/checker.ts";
 import { formatFailure } from "../../src/contract/format-report.ts";
-import type { HarEntry } from "../../src/contract/har.ts";
 import { mutationsOf, unknownPath, type Mutation } from "../support/mutations.ts";
+import { recordedEntries } from "../support/recordings.ts";
 import { loadBundle } from "../support/spec.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
 
@@ -14,18 +14,7 @@ const RECORDINGS = `${ROOT}test/recordings/`;
 const checker = new ContractChecker(loadBundle());
 const toUnknownPath = unknownPath(checker.model.basePaths[0]!);
 
-interface Recorded {
-  file: string;
-  index: number;
-  entry: HarEntry;
-}
-
-const recorded: Recorded[] = harFilesIn([RECORDINGS]).flatMap((file) => {
-  const read = readHar(file);
-  return "har" in read
-    ? read.har.log.entries.map((entry, index) => ({ file: file.slice(RECORDINGS.length), index, entry }))
-    : [];
-});
+const recorded = recordedEntries(RECORDINGS);
 
 const cases = recorded.flatMap((r) => {
   const id = checker.checkEntry(r.entry, r.index).operation?.id;

@@ -5,11 +5,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpec } from "../../src/spec/document.ts";
 import { ensureDocs } from "../../scripts/build-docs.ts";
-import { mockApiHandler } from "../../scripts/lib/mock-api.ts";
-import { startServer, type LocalServer } from "../../scripts/lib/static-server.ts";
+import { startMock, type Mock } from "../../src/mock/index.ts";
 import { specModel } from "../../src/spec/model.ts";
 
 const run = promisify(execFile);
@@ -32,17 +31,15 @@ function printedCurlSamples(docs: string): Map<string, string> {
   return samples;
 }
 
-let mock: LocalServer;
+let mock: Mock;
 let work: string;
 
 beforeAll(async () => {
-  vi.spyOn(console, "log").mockImplementation(() => {}); // the mock logs every request
-  mock = await startServer({ handler: mockApiHandler(spec) });
+  mock = await startMock({ spec });
   work = mkdtempSync(join(tmpdir(), "ngorder-curl-"));
 });
 
 afterAll(async () => {
-  vi.restoreAllMocks();
   await mock?.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
@@ -63,7 +60,7 @@ describe("the docs' curl samples", () => {
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const [id, sample] = next;
-        const command = `${sample.replaceAll(SERVER, `${mock.url}/api/open`)} -sS -w '\\n%{http_code} %header{x-mock-operation}'`;
+        const command = `${sample.replaceAll(SERVER, mock.url)} -sS -w '\\n%{http_code} %header{x-mock-operation}'`;
         try {
           const { stdout } = await run("sh", ["-c", command], {
             cwd: work,

@@ -1,33 +1,72 @@
-// `npm start`: the docs site and the mock API, served together on 127.0.0.1.
+// `npm start`: the docs site and the mock API (src/mock, the one ngorder-mock serves), together on
+// 127.0.0.1; SIGTERM to npm stops every process it started; a bad or busy port is one clear line.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { ContractChecker } from "../../src/contract/checker.ts";
 import { createNgorder } from "../../src/index.ts";
-import { harEntry, postDataOf } from "../../src/contract/har.ts";
+import { PortError } from "../../src/mock/index.ts";
 import { loadSpec } from "../../src/spec/document.ts";
-import { planSample } from "../../scripts/lib/code-samples.ts";
-import { mockApiHandler } from "../../scripts/lib/mock-api.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { startServer } from "../../scripts/lib/static-server.ts";
+import { startDocsAndMock } from "../../scripts/start.ts";
 
 const spec = loadSpec();
-const server = spec.servers[0].url as string;
-const basePath = new URL(server).pathname;
+const basePath = new URL(spec.servers[0].url as string).pathname;
 const auth = { authorization: "Bearer any-token" };
 
-describe("npm start", () => {
-  let child: ChildProcess | undefined;
-  afterAll(() => void child?.kill());
+/** The processes below `pid`, from /proc (Linux). */
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The parent is the 4th field of /proc/<pid>/stat, after the command's parenthesised name.
+      const ppid = Number(
+        readFileSync(`/proc/${entry}/stat`, "utf8")
+          .replace(/^.*\) /s, "")
+          .split(" ")[1],
+      );
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while the table was read
+    }
+  }
+  const found: number[] = [];
+  for (let queue = [pid]; queue.length;) {
+    const next = children.get(queue.shift()!) ?? [];
+    found.push(...next);
+    queue.push(...next);
+  }
+  return found;
+}
 
-  it("serves the docs site and the mock API, and prints both URLs", async () => {
-    child = spawn(`${ROOT}node_modules/.bin/tsx`, ["scripts/start.ts"], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: "0" },
-    });
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe("npm start", () => {
+  let npm: ChildProcess | undefined;
+  let started: number[] = [];
+  afterAll(() => {
+    if (npm?.exitCode === null) npm.kill("SIGKILL");
+    for (const pid of started.filter(alive)) process.kill(pid, "SIGKILL"); // left running by a failed test
+  });
+
+  it("serves the docs site and the mock API, prints both URLs, and stops every process on SIGTERM", async () => {
+    npm = spawn("npm", ["start"], { cwd: ROOT, env: { ...process.env, PORT: "0" } });
     let printed = "";
-    child.stdout!.on("data", (chunk) => (printed += chunk));
-    while (!/mock API: \S+/.test(printed)) await once(child.stdout!, "data");
+    npm.stdout!.on("data", (chunk) => (printed += chunk));
+    npm.stderr!.on("data", (chunk) => (printed += chunk));
+    while (!/mock API: \S+/.test(printed))
+      await Promise.race([once(npm.stdout!, "data"), once(npm, "exit")]).then(() => {
+        if (npm!.exitCode !== null) throw new Error(`npm start exited ${npm!.exitCode}:\n${printed}`);
+      });
     const docs = /docs: +(\S+)/.exec(printed)![1]!;
     const api = /mock API: +(\S+)/.exec(printed)![1]!;
     expect(api).toBe(`${docs.replace(/\/$/, "")}${basePath}`);
@@ -36,62 +75,44 @@ describe("npm start", () => {
     expect(page.headers.get("content-type")).toMatch(/text\/html/);
     expect(await page.text()).toContain("Ngorder (SmartSeller) Open API");
 
-    const warehouses = await fetch(`${api}/warehouse`, { headers: auth });
-    expect(warehouses.status).toBe(200);
-    expect(await warehouses.json()).toEqual(
-      spec.paths["/warehouse"].get.responses["200"].content["application/json"].examples.vendorDoc.value,
-    );
-
     // The README's example: the client against the mock, with any token.
     const ngorder = createNgorder({ token: "any", baseUrl: api });
     const { data: warehouse } = await ngorder.warehouses.get({ id: 22 });
     expect(warehouse).toEqual(
       spec.paths["/warehouse/{id}"].get.responses["200"].content["application/json"].examples.vendorDoc.value.data,
     );
+    // The same mock as ngorder-mock: it validates.
+    const invalid = await fetch(`${api}/warehouse`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(invalid.status).toBe(400);
+    expect(printed, "quiet when not on a terminal").not.toContain("mock: ");
 
-    const anonymous = await fetch(`${api}/warehouse`);
-    expect(anonymous.status).toBe(401);
-    expect(await anonymous.json()).toMatchObject({ response: "Failed", data: null });
-
-    const unknown = await fetch(`${api}/no-such-thing`, { headers: auth });
-    expect(unknown.status).toBe(404);
+    started = descendants(npm.pid!);
+    expect(started.length).toBeGreaterThan(0);
+    npm.kill("SIGTERM");
+    await once(npm, "exit");
+    await expect.poll(() => started.filter(alive), { timeout: 5_000 }).toEqual([]);
+    await expect(fetch(docs)).rejects.toThrow();
   });
 });
 
-describe("the mock API", () => {
-  it("answers every operation with a response that conforms to the contract", async () => {
-    const mock = await startServer({ handler: mockApiHandler(spec) });
-    const checker = new ContractChecker(spec);
-    const failures: string[] = [];
+describe("npm start's port", () => {
+  it("in use is one clear line, and so is a port that is not one", async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
+    const port = (busy.address() as { port: number }).port;
     try {
-      for (const [index, operation] of checker.operations.entries()) {
-        // The docs samples' requests (the planner's, plus a typical filter): so each is checked too.
-        const request = planSample(checker.model, operation);
-        const query = new URLSearchParams(request.query).toString();
-        const url = `${mock.url}${basePath}${request.path}${query ? `?${query}` : ""}`;
-        const response = await fetch(url, { method: request.method, headers: auth });
-        const text = await response.text();
-        const mimeType = response.headers.get("content-type") ?? "";
-        const entry = harEntry({
-          method: request.method,
-          url,
-          requestHeaders: [],
-          ...(request.body && operation.body ? { postData: postDataOf(operation.body, request.body) } : {}),
-          status: response.status,
-          responseHeaders: [{ name: "Content-Type", value: mimeType }],
-          ...(mimeType.includes("json") ? { responseText: text } : {}),
-          responseSize: text.length,
-          responseMimeType: mimeType,
-          startedDateTime: new Date().toISOString(),
-          time: 0,
-        });
-        for (const f of checker.checkEntry(entry, index).failures)
-          failures.push(`${operation.id}: ${f.location} ${f.pointer} ${f.message}`);
-      }
+      await expect(startDocsAndMock({ port })).rejects.toThrow(
+        new PortError(`port ${port} on 127.0.0.1 is in use: choose another, or 0 for a free one`),
+      );
     } finally {
-      await mock.close();
+      busy.close();
     }
-    expect(failures).toEqual([]);
-    expect(checker.operations).toHaveLength(160);
+    await expect(startDocsAndMock({ port: "4010x" })).rejects.toThrow(
+      new PortError('PORT "4010x" is not a port: use a number from 1 to 65535, or 0 for a free one'),
+    );
   });
 });

@@ -14,6 +14,8 @@ export interface Site {
   /** additionalProperties, patternProperties or unevaluatedProperties are stated: extra keys may be fine. */
   open: boolean;
   items?: unknown;
+  /** The values allowed by `enum` (or `const`), when the schema lists them. */
+  allowed?: unknown[];
 }
 
 const COMPLEX = ["oneOf", "anyOf", "if", "not", "dependentSchemas", "dependentRequired"];
@@ -28,6 +30,7 @@ function view(spec: Json, schemaOrRef: unknown): Omit<Site, "pointer" | "value">
     required: [...(schema.required ?? [])],
     open: "additionalProperties" in schema || "patternProperties" in schema || "unevaluatedProperties" in schema,
     items: schema.items,
+    allowed: Array.isArray(schema.enum) ? schema.enum : "const" in schema ? [schema.const] : undefined,
   };
   for (const part of schema.allOf ?? []) {
     const sub = view(spec, part);
@@ -37,6 +40,7 @@ function view(spec: Json, schemaOrRef: unknown): Omit<Site, "pointer" | "value">
     merged.required.push(...sub.required);
     merged.open ||= sub.open;
     merged.items ??= sub.items;
+    merged.allowed ??= sub.allowed;
   }
   return merged;
 }

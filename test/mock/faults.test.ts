@@ -1,0 +1,113 @@
+// Faults on demand, proven with this project's own client: a POST under any fault reaches the mock
+// exactly once (a create is never repeated), a GET is retried, a held answer times out, and
+// Retry-After is honoured — short waits only, and no assertion on time.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createNgorder, type NgorderClientOptions } from "../../src/index.ts";
+import { startMock, type Mock } from "../../src/mock/index.ts";
+import { failure } from "../client/support.ts";
+import { loadBundle } from "../support/spec.ts";
+
+const NEW_WAREHOUSE = { warehouse: "Gudang Jakarta", supplier_id: 23518, user_id: [7], is_active: true };
+
+let mock: Mock;
+let options: NgorderClientOptions;
+beforeAll(async () => {
+  mock = await startMock({ spec: loadBundle() });
+  options = {
+    token: "any",
+    baseUrl: mock.url,
+    timeoutMs: 250,
+    retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 2_000 },
+  };
+});
+afterAll(() => mock.close());
+beforeEach(() => void (mock.requests.length = 0));
+
+const prefer = (value: string) => ({ headers: { Prefer: value } });
+const seen = (operation: string) => mock.requests.filter((r) => r.operation === operation);
+
+describe("a POST under a fault reaches the mock exactly once", () => {
+  it.each([
+    ["fault=503, retry-after=0", "http"],
+    ["fault=429, retry-after=0", "http"],
+    ["fault=reset", "network"],
+    ["fault=timeout", "timeout"],
+  ] as const)("%s: one request, then %s", async (fault, kind) => {
+    const ngorder = createNgorder(options);
+    const error = await failure(() => ngorder.warehouses.create(NEW_WAREHOUSE, prefer(fault)), kind);
+    expect(seen("createWarehouse")).toHaveLength(1);
+    expect(seen("createWarehouse")[0]).toMatchObject({ method: "POST", fault: fault.match(/fault=(\w+)/)![1] });
+    if (kind === "http") expect(error.status).toBe(Number(fault.slice(6, 9)));
+  });
+});
+
+describe("a GET under a fault is retried", () => {
+  it.each([
+    ["fault=503, retry-after=0", "http"],
+    ["fault=reset", "network"],
+    ["fault=timeout", "timeout"],
+  ] as const)("%s: 1 + 2 attempts, then %s", async (fault, kind) => {
+    await failure(() => createNgorder(options).warehouses.get({ id: 22 }, prefer(fault)), kind);
+    expect(seen("getWarehouse")).toHaveLength(3);
+  });
+
+  it("a 503 answer carries the documented envelope and a Retry-After", async () => {
+    const response = await fetch(`${mock.url}/warehouse/22`, {
+      headers: { authorization: "Bearer any", prefer: "fault=503" },
+    });
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("1");
+    expect(await response.json()).toMatchObject({ response: "Failed", data: null });
+    expect(seen("getWarehouse")[0]).toMatchObject({ status: 503, fault: "503" });
+  });
+});
+
+describe("Retry-After is honoured", () => {
+  it("a wait longer than the client's maxDelayMs is not waited out: the 429 comes back after one attempt", async () => {
+    const error = await failure(
+      () => createNgorder(options).warehouses.get({ id: 22 }, prefer("fault=429, retry-after=60")),
+      "http",
+    );
+    expect(error.status).toBe(429);
+    expect(seen("getWarehouse")).toHaveLength(1);
+  });
+
+  it("Retry-After: 0 is followed at once, though the client's own backoff would wait a minute", async () => {
+    const patient = createNgorder({ ...options, retry: { retries: 2, baseDelayMs: 60_000, maxDelayMs: 60_000 } });
+    // Were Retry-After ignored, the backoff would outlast this signal and the call would end "aborted".
+    const signal = AbortSignal.timeout(20_000);
+    const error = await failure(
+      () => patient.warehouses.get({ id: 22 }, { signal, ...prefer("fault=429, retry-after=0") }),
+      "http",
+    );
+    expect(error.status).toBe(429);
+    expect(seen("getWarehouse")).toHaveLength(3);
+  });
+});
+
+describe("delay", () => {
+  it("answers after the delay: within the client's timeout it succeeds, past it it times out", async () => {
+    const ngorder = createNgorder({ ...options, retry: false });
+    expect(await ngorder.warehouses.get({ id: 22 }, prefer("delay=20"))).toMatchObject({ response: "Success" });
+    await failure(() => ngorder.warehouses.get({ id: 22 }, { timeoutMs: 50, ...prefer("delay=5000") }), "timeout");
+    expect(seen("getWarehouse").map((r) => r.status)).toEqual([200, undefined]);
+  });
+});
+
+describe("closing the mock", () => {
+  it("ends a held answer and a pending delay at once", async () => {
+    const own = await startMock({ spec: loadBundle() });
+    const headers = (value: string) => ({ authorization: "Bearer any", prefer: value });
+    const held = fetch(`${own.url}/warehouse/22`, { headers: headers("fault=timeout") }).then(
+      () => "answered",
+      () => "closed",
+    );
+    const delayed = fetch(`${own.url}/warehouse/22`, { headers: headers("delay=60000") }).then(
+      () => "answered",
+      () => "closed",
+    );
+    while (own.requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    await own.close();
+    expect(await Promise.all([held, delayed])).toEqual(["closed", "closed"]);
+  });
+});
