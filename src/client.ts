@@ -13,7 +13,8 @@ import { retryPolicy } from "./retry.ts";
 import { Failure, send, type Outcome } from "./send.ts";
 import type { CallOptions, NgorderClient, NgorderClientOptions } from "./types.ts";
 import { queryString } from "./wire.ts";
-import { REDACTED, redactUrl } from "./sensitivity.ts";
+import { redactUrl } from "./redaction.ts";
+import { REDACTED } from "./sensitivity.ts";
 
 export const DEFAULT_BASE_URL = "https://api.smartseller.co.id/api/open";
 

@@ -1,19 +1,21 @@
 #!/usr/bin/env node
-// ngorder-contract: checks recorded HAR files against the Ngorder OpenAPI contract.
-// Exit status: 0 when every entry conforms, 1 on any failure, 2 on a usage error.
+// ngorder-contract: checks recorded HAR files (and NDJSON traffic logs) against the Ngorder
+// OpenAPI contract. Exit status: 0 when every entry conforms, 1 on any failure, 2 on a usage error.
 import { parseArgs } from "node:util";
 import { requireCheckerPeers } from "./peers.ts";
 
 await requireCheckerPeers("ngorder-contract");
-const { checkHarFiles } = await import("./check-files.ts");
-const { formatTextReport } = await import("./format-report.ts");
+const { checkerFor, checkFilesStreaming, specFailures } = await import("./check-files.ts");
+const { escapeControl, jsonReportWriter, textReportWriter } = await import("./format-report.ts");
+const { createProgress, formatBytes } = await import("./progress.ts");
 
-const USAGE = `Usage: ngorder-contract [options] <file.har | directory>...
+const USAGE = `Usage: ngorder-contract [options] <file.har | file.ndjson | directory>...
 
 Checks every recorded exchange against the OpenAPI contract: the operation (method and path
 under the server's base path), the request's path, query and body, and the response's status,
 media type and body. Undocumented properties, missing required ones, wrong types, undocumented
 statuses and unmatched URLs fail. Prints the failures, then which operations have a recording.
+Reads HAR files of any size, and NDJSON (one HAR entry per line, .ndjson or .jsonl).
 
 Options:
   --spec <openapi.json>   bundled spec to check against (default: the one in this package)
@@ -35,7 +37,7 @@ function main(argv: string[]): number {
       },
     });
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    console.error(`${escapeControl((error as Error).message)}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = args;
@@ -47,18 +49,34 @@ function main(argv: string[]): number {
     console.error(USAGE);
     return 2;
   }
-  let report;
+  const write = (text: string) => void process.stdout.write(text);
+  let summary;
   try {
-    report = checkHarFiles(positionals, {
+    const { checker, specPath } = checkerFor({
       ...(values.spec ? { specPath: values.spec } : {}),
       ...(values["base-path"] ? { basePaths: values["base-path"].map((p) => p.replace(/\/+$/, "")) } : {}),
     });
+    const writer = values.report === "json" ? jsonReportWriter(write, specPath) : textReportWriter(write);
+    const progress = createProgress({
+      stream: process.stderr,
+      verb: "checked",
+      amount: formatBytes,
+      rateUnit: "entries",
+    });
+    const compileFailures = specFailures(checker, specPath);
+    compileFailures.forEach(writer.failure);
+    summary = checkFilesStreaming(checker, positionals, specPath, {
+      failure: writer.failure,
+      progress: (bytes, total, entries) => progress.update(bytes, total, entries),
+    });
+    progress.end();
+    summary.failureCount += compileFailures.length;
+    writer.end(summary);
   } catch (error) {
-    console.error(`ngorder-contract: ${(error as Error).message}`);
+    console.error(`ngorder-contract: ${escapeControl((error as Error).message)}`);
     return 2;
   }
-  console.log(values.report === "json" ? JSON.stringify(report, null, 2) : formatTextReport(report));
-  return report.failures.length ? 1 : 0;
+  return summary.failureCount ? 1 : 0;
 }
 
 // A reader that stops early (`| head`) is not an error of the check.

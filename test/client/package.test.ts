@@ -124,12 +124,12 @@ describe("the packed package", () => {
         .filter((d) => !d.startsWith("."))
         .sort(),
     ).toEqual(["ngorder-openapi", "openapi-fetch", ...fetchDeps].sort());
-    // Without Ajv the contract bin says what to install, in one line.
+    // Without its peers (Ajv, @streamparser/json) the contract bin says what to install, in one line.
     const bin = join(consumer, "node_modules/.bin/ngorder-contract");
     const withoutPeers = spawnSync(bin, ["x.har"], { cwd: consumer, encoding: "utf8" });
     expect({ status: withoutPeers.status, stderr: withoutPeers.stderr }).toEqual({
       status: 2,
-      stderr: "ngorder-contract: needs its optional peer dependencies: npm install ajv@^8 ajv-formats@^3\n",
+      stderr: "ngorder-contract: needs its optional peer dependencies: npm install ajv@^8 ajv-formats@^3 @streamparser/json@^0.0.26\n",
     });
 
     writeFileSync(join(consumer, "consumer.ts"), CONSUMER);

@@ -1,7 +1,8 @@
 // One sensitivity policy: the client's error URLs and the recorder's scrubber redact the same names.
 import { describe, expect, it } from "vitest";
 import { Scrubber } from "../../src/contract/scrub.ts";
-import { isSecretName, REDACTED, redactUrl } from "../../src/sensitivity.ts";
+import { redactUrl } from "../../src/redaction.ts";
+import { isSecretName, REDACTED } from "../../src/sensitivity.ts";
 
 const SECRET = [
   "api_key",
