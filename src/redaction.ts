@@ -379,26 +379,26 @@ function redactPhones(text: string, meter: Meter): string {
     const prefix = phonePrefixLength(window);
     const international = prefix <= 1 && c === 43 && text.charCodeAt(i + 1) >= 49 && isDigit(text.charCodeAt(i + 1));
     if (prefix <= 1 && !international) continue;
-    let lastDigit = -1;
+    // The longest run of digits, spaces and dashes that ends in a digit at a word's end and is long enough.
+    let end = -1;
     let digits = 0;
     let k = i + prefix;
     for (; k < text.length && k < i + prefix + PHONE_WINDOW; k++) {
       const d = text.charCodeAt(k);
       if (isDigit(d)) {
-        lastDigit = k;
         digits++;
+        const next = text.charCodeAt(k + 1);
+        const long = prefix > 1 ? k + 1 - (i + prefix) >= 8 : digits >= 8;
+        if (long && !isAlnum(next) && next !== 95) end = k + 1;
       } else if (!(d === 32 || d === 45)) break;
     }
     meter.steps += k - i;
-    const after = text.charCodeAt(lastDigit + 1);
-    const long = prefix > 1 ? lastDigit + 1 - (i + prefix) >= 8 : digits >= 8;
-    if (lastDigit < 0 || !long || isAlnum(after) || after === 95) continue;
-    edits.replace(i, lastDigit + 1, maskCharacters(text.slice(i, lastDigit + 1), prefix));
-    i = lastDigit;
+    if (end < 0) continue;
+    edits.replace(i, end, maskCharacters(text.slice(i, end), prefix));
+    i = end - 1;
   }
   return edits.done();
 }
-
 /** Free text with every secret and piece of personal data found in it replaced. */
 export function redactText(text: string, options: RedactTextOptions = {}): string {
   const meter = options.meter ?? { steps: 0 };

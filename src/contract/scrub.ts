@@ -37,6 +37,14 @@ const numberOf = (value: unknown, fallback = -1): number =>
 
 let bundled: Json | undefined;
 
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export class Scrubber {
   readonly #secrets: SecretMatcher;
   readonly #marked: MarkedNames;
@@ -120,7 +128,10 @@ export class Scrubber {
     }
     url.username = "";
     url.password = "";
-    url.pathname = this.text(url.pathname);
+    url.pathname = url.pathname
+      .split("/")
+      .map((segment) => encodeURIComponent(this.text(decodedSegment(segment))))
+      .join("/");
     const pairs = [...url.searchParams].map(([name, value]) => [this.text(name), String(this.field(name, value))]);
     url.search = new URLSearchParams(pairs).toString();
     url.hash = url.hash ? this.text(url.hash) : "";

@@ -129,7 +129,8 @@ describe("the packed package", () => {
     const withoutPeers = spawnSync(bin, ["x.har"], { cwd: consumer, encoding: "utf8" });
     expect({ status: withoutPeers.status, stderr: withoutPeers.stderr }).toEqual({
       status: 2,
-      stderr: "ngorder-contract: needs its optional peer dependencies: npm install ajv@^8 ajv-formats@^3 @streamparser/json@^0.0.26\n",
+      stderr:
+        "ngorder-contract: needs its optional peer dependencies: npm install ajv@^8 ajv-formats@^3 @streamparser/json@^0.0.26\n",
     });
 
     writeFileSync(join(consumer, "consumer.ts"), CONSUMER);
