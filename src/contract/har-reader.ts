@@ -25,6 +25,8 @@ export interface ReadOptions {
   maxEntryBytes?: number;
   /** Told the file's bytes read so far, after each chunk. */
   onBytes?: (bytes: number) => void;
+  /** Bytes read at a time (default 1 MiB). */
+  chunkBytes?: number;
 }
 
 export const DEFAULT_MAX_ENTRY_BYTES = 32 * 1024 * 1024;
@@ -50,13 +52,13 @@ export function readEntries(file: string, options: ReadOptions = {}): Generator<
   return /\.(ndjson|jsonl)$/i.test(file) ? ndjsonEntries(file, options) : harEntries(file, options);
 }
 
-function* chunksOf(file: string, onBytes?: (bytes: number) => void): Generator<Buffer> {
+function* chunksOf(file: string, { onBytes, chunkBytes = CHUNK_BYTES }: ReadOptions): Generator<Buffer> {
   const fd = openSync(file, "r");
   try {
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-      const length = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+      const chunk = Buffer.allocUnsafe(chunkBytes);
+      const length = readSync(fd, chunk, 0, chunkBytes, null);
       if (length === 0) return;
       total += length;
       yield chunk.subarray(0, length);
@@ -126,7 +128,7 @@ class Frame {
     try {
       this.#parser.end();
     } catch {
-      throw new FrameError(this.end ? "it ends before its JSON is complete" : "it is empty");
+      throw new FrameError("it ends before its JSON is complete");
     }
   }
 }
@@ -161,7 +163,7 @@ export function* harEntries(file: string, options: ReadOptions = {}): Generator<
   };
 
   try {
-    for (const chunk of chunksOf(file, options.onBytes)) {
+    for (const chunk of chunksOf(file, options)) {
       let frameFrom = depth < CUT_DEPTH ? 0 : -1;
       let cutFrom = depth >= CUT_DEPTH ? 0 : -1;
       for (let i = 0; i < chunk.length; i++) {
@@ -199,6 +201,7 @@ export function* harEntries(file: string, options: ReadOptions = {}): Generator<
       yield* frame.queue.splice(0);
       offset += chunk.length;
     }
+    if (offset === 0) throw new FrameError("it is empty");
     frame.close();
     yield* frame.queue.splice(0);
   } catch (error) {
@@ -265,7 +268,7 @@ export function* ndjsonEntries(file: string, options: ReadOptions = {}): Generat
     if (bytes <= maxEntryBytes) parts.push(piece);
     else parts = [];
   };
-  for (const chunk of chunksOf(file, options.onBytes)) {
+  for (const chunk of chunksOf(file, options)) {
     let from = 0;
     for (let at = chunk.indexOf(NEWLINE); at >= 0; at = chunk.indexOf(NEWLINE, from)) {
       keep(chunk.subarray(from, at));

@@ -107,7 +107,7 @@ async function readBody(response: Response, limit: number): Promise<Buffer> {
   const declared = Number(response.headers.get("content-length"));
   if (declared > limit) {
     await response.body?.cancel();
-    throw new Error(`the answer is ${declared} bytes, more than the limit of ${limit} (--max-bytes)`);
+    throw new Error(`the answer is more than the limit of ${limit} bytes (--max-bytes)`);
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -129,7 +129,7 @@ function describeFailure(error: unknown, timeoutMs: number): string {
   if (e?.name === "TimeoutError") return `no complete answer within ${timeoutMs} ms (--timeout)`;
   const cause = e?.cause;
   if (cause?.message)
-    return `${cause.message}${cause.code && !cause.message.includes(cause.code) ? ` (${cause.code})` : ""}`;
+    return `cannot reach the server: ${cause.message}${cause.code && !cause.message.includes(cause.code) ? ` (${cause.code})` : ""}`;
   return e?.message ?? String(error);
 }
 
