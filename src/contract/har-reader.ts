@@ -133,17 +133,77 @@ class Frame {
   }
 }
 
+/**
+ * Follows strings and brackets byte by byte. `scan` stops at a byte that opens or closes a
+ * container at CUT_DEPTH and returns its index (or the chunk's length); inside a cut-out container
+ * it does nothing else, so its loop stays tight. In the frame it also bounds the length of values.
+ */
+class ByteScanner {
+  inString = false;
+  escaped = false;
+  depth = 0;
+  /** Bytes since the last structural character of the frame. */
+  run = 0;
+
+  scan(chunk: Buffer, from: number, offset: number): number {
+    return this.depth >= CUT_DEPTH ? this.#inside(chunk, from) : this.#frame(chunk, from, offset);
+  }
+
+  #inside(chunk: Buffer, from: number): number {
+    let { inString, escaped, depth } = this;
+    let i = from;
+    for (; i < chunk.length; i++) {
+      const c = chunk[i]!;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === BACKSLASH) escaped = true;
+        else if (c === QUOTE) inString = false;
+      } else if (c === QUOTE) inString = true;
+      else if (c === 0x7b || c === 0x5b) depth++;
+      else if ((c === 0x7d || c === 0x5d) && depth-- === CUT_DEPTH) break;
+    }
+    this.inString = inString;
+    this.escaped = escaped;
+    this.depth = depth;
+    this.run = 0;
+    return i;
+  }
+
+  #frame(chunk: Buffer, from: number, offset: number): number {
+    let i = from;
+    for (; i < chunk.length; i++) {
+      const c = chunk[i]!;
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === BACKSLASH) this.escaped = true;
+        else if (c === QUOTE) this.inString = false;
+      } else if (c === QUOTE) this.inString = true;
+      else if (c === 0x7b || c === 0x5b) {
+        if (++this.depth === CUT_DEPTH) return i;
+      } else if (c === 0x7d || c === 0x5d) this.depth--;
+      this.run = !this.inString && STRUCTURAL.has(c) ? 0 : this.run + 1;
+      if (this.run > MAX_FRAME_VALUE_BYTES)
+        throw new FrameError("a value outside the entries is longer than 1 MiB", offset + i);
+    }
+    return i;
+  }
+}
+
 /** The entries of a HAR file, in the order of `log.entries`. */
 export function* harEntries(file: string, options: ReadOptions = {}): Generator<ReadItem> {
   const maxEntryBytes = options.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES;
   const frame = new Frame();
+  const scanner = new ByteScanner();
   let offset = 0; // file offset of the current chunk
-  let inString = false;
-  let escaped = false;
-  let depth = 0;
-  let run = 0; // bytes since the last structural character of the frame
+  /** The container being cut out: its entry index (undefined: not an entry, skipped) and bytes. */
   let cut: { index: number | undefined; parts: Buffer[]; bytes: number } | undefined;
 
+  const keep = (chunk: Buffer, from: number, to: number) => {
+    if (cut?.index === undefined || to <= from) return;
+    cut.bytes += to - from;
+    if (cut.bytes <= maxEntryBytes) cut.parts.push(chunk.subarray(from, to));
+    else cut.parts = [];
+  };
   const finishCut = (): ReadItem | undefined => {
     const { index, parts, bytes } = cut!;
     cut = undefined;
@@ -155,50 +215,29 @@ export function* harEntries(file: string, options: ReadOptions = {}): Generator<
       ? { kind: "entry", index, entry: parsed.value }
       : { kind: "unreadable", index, message: parsed.message };
   };
-  const keep = (chunk: Buffer, from: number, to: number) => {
-    if (cut?.index === undefined || to <= from) return;
-    cut.bytes += to - from;
-    if (cut.bytes <= maxEntryBytes) cut.parts.push(chunk.subarray(from, to));
-    else cut.parts = [];
-  };
 
   try {
     for (const chunk of chunksOf(file, options)) {
-      let frameFrom = depth < CUT_DEPTH ? 0 : -1;
-      let cutFrom = depth >= CUT_DEPTH ? 0 : -1;
-      for (let i = 0; i < chunk.length; i++) {
-        const c = chunk[i]!;
-        if (inString) {
-          if (escaped) escaped = false;
-          else if (c === BACKSLASH) escaped = true;
-          else if (c === QUOTE) inString = false;
-          if (depth < CUT_DEPTH && ++run > MAX_FRAME_VALUE_BYTES)
-            throw new FrameError("a string outside the entries is longer than 1 MiB", offset + i);
-          continue;
-        }
-        if (c === QUOTE) inString = true;
-        else if (c === 0x7b || c === 0x5b) {
-          if (++depth === CUT_DEPTH) {
-            frame.write(chunk.subarray(frameFrom, i), offset + i);
-            cut = { index: frame.cut(c), parts: [], bytes: 0 };
-            cutFrom = i;
-            if (frame.queue.length) yield* frame.queue.splice(0);
-          }
-        } else if (c === 0x7d || c === 0x5d) {
-          if (depth-- === CUT_DEPTH) {
-            keep(chunk, cutFrom, i + 1);
+      let from = 0;
+      while (from < chunk.length) {
+        const inside = cut !== undefined;
+        const at = scanner.scan(chunk, from, offset);
+        if (inside) {
+          keep(chunk, from, Math.min(at + 1, chunk.length));
+          if (at < chunk.length) {
             const item = finishCut();
             if (item) yield item;
-            frameFrom = i + 1;
+          }
+        } else {
+          frame.write(chunk.subarray(from, at), offset + at);
+          if (at < chunk.length) {
+            cut = { index: frame.cut(chunk[at]!), parts: [], bytes: 0 };
+            keep(chunk, at, at + 1);
           }
         }
-        if (depth < CUT_DEPTH) run = STRUCTURAL.has(c) ? 0 : run + 1;
-        if (run > MAX_FRAME_VALUE_BYTES)
-          throw new FrameError("a value outside the entries is longer than 1 MiB", offset + i);
+        if (frame.queue.length) yield* frame.queue.splice(0);
+        from = at + 1;
       }
-      if (depth >= CUT_DEPTH) keep(chunk, cutFrom, chunk.length);
-      else frame.write(chunk.subarray(frameFrom), offset + chunk.length);
-      yield* frame.queue.splice(0);
       offset += chunk.length;
     }
     if (offset === 0) throw new FrameError("it is empty");

@@ -95,7 +95,7 @@ describe("reading a HAR file", () => {
       {
         kind: "file",
         message: expect.stringMatching(
-          /^not a HAR file: a string outside the entries is longer than 1 MiB \(byte \d+\)$/,
+          /^not a HAR file: a value outside the entries is longer than 1 MiB \(byte \d+\)$/,
         ),
       },
     ]);
