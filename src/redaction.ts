@@ -410,9 +410,30 @@ export function redactText(text: string, options: RedactTextOptions = {}): strin
   return redactPhones(out, meter);
 }
 
+/** A query string or fragment (`a=1&b=2`): a sensitive name's value redacted, every other part scanned decoded. */
+function redactPairList(list: string, options: RedactTextOptions): string {
+  return list
+    .split("&")
+    .map((pair) => {
+      const at = pair.indexOf("=");
+      if (at < 0) return redactComponent(pair, options);
+      const name = pair.slice(0, at);
+      const sensitive = sensitiveKind(decodedName(name), options.marked);
+      return `${redactComponent(name, options)}=${sensitive ? REDACTED : redactComponent(pair.slice(at + 1), options)}`;
+    })
+    .join("&");
+}
+
+/** A %-encoded part of a URL, scanned decoded (a URL inside a query value is encoded); kept as sent when nothing is found. */
+function redactComponent(raw: string, options: RedactTextOptions): string {
+  const decoded = decodedName(raw);
+  const redacted = redactText(decoded, options);
+  return redacted === decoded ? raw : encodeURIComponent(redacted);
+}
+
 /**
  * A URL for an error message or a log: user info removed, the values of sensitive query
- * parameters redacted, secrets and personal data inside it redacted; the rest as sent.
+ * parameters redacted, secrets and personal data inside its parts redacted; the rest as sent.
  */
 export function redactUrl(href: string, options: RedactTextOptions = {}): string {
   let url: URL;
@@ -421,7 +442,11 @@ export function redactUrl(href: string, options: RedactTextOptions = {}): string
   } catch {
     return redactText(href, options);
   }
-  url.username = "";
-  url.password = "";
-  return redactText(url.href, options);
+  const path = url.pathname
+    .split("/")
+    .map((segment) => redactComponent(segment, options))
+    .join("/");
+  const query = url.search ? `?${redactPairList(url.search.slice(1), options)}` : "";
+  const hash = url.hash ? `#${redactPairList(url.hash.slice(1), options)}` : "";
+  return `${url.protocol}//${url.host}${path}${query}${hash}`;
 }
