@@ -1,66 +1,112 @@
-// Builds the static, offline docs site into build/docs/ from the bundle:
-// code samples (curl and the SDK) derived from the spec, the defects ledger as a page of the site,
-// a quick start for the client, then Redocly build-docs with Redoc inlined (no CDN at run time).
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
-import { loadSpec, type Json } from "../src/spec/document.ts";
-import { specModel } from "../src/spec/model.ts";
-import { renderDefects } from "./generate-defects.ts";
-import { codeSamples } from "./lib/code-samples.ts";
-import { run } from "./lib/run.ts";
+// Builds the static docs site into build/docs/: one pre-rendered page per section of the spec (every
+// operation with its samples, parameters and responses), the introduction, the defects ledger, a
+// 404 page, the search index, one stylesheet and one small script, and the bundle for download.
+// No page needs a script to show its content, nothing is loaded from another host, and every link
+// is relative, so the site works from file://, through `npm start` and on GitHub Pages alike.
+//
+// `ensureDocs()` reuses the built site while its inputs are unchanged (a hash of them is kept beside
+// it) and lets one process build at a time, so a test run builds it at most once.
+import { createHash } from "node:crypto";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { buildSync } from "esbuild";
+import { renderPages } from "./docs/render-pages.ts";
+import { loadSynonyms, searchDocuments } from "./docs/search-index.ts";
+import { siteModel } from "./docs/site-model.ts";
+import { withLock } from "./lib/build-lock.ts";
 import { isMain, ROOT } from "./lib/paths.ts";
 
 export const DOCS_DIR = `${ROOT}build/docs`;
+const STAMP = ".inputs-sha256";
+const DOCS_SOURCES = `${ROOT}scripts/docs`;
 
-const QUICK_START = `
-## Quick start with the TypeScript client
-
-\`\`\`sh
-npm install ngorder-openapi
-\`\`\`
-
-\`\`\`ts
-import { createNgorder } from "ngorder-openapi";
-
-const ngorder = createNgorder({ token: process.env.NGORDER_TOKEN!, language: "en" });
-const { data: warehouses } = await ngorder.warehouses.list({ with_main_warehouse: true });
-\`\`\`
-
-Every operation below shows its SDK call and a curl command. Errors throw \`NgorderError\` with the
-status, the server's messages per field and its \`request_id\`; GETs are retried on 429/502/503/504
-and network errors, a POST or PATCH never on its own.
-`;
-
-export function decorate(doc: Json): Json {
-  const site = structuredClone(doc);
-  const model = specModel(site);
-  for (const operation of model.operations) operation.object["x-codeSamples"] = codeSamples(model, operation);
-  site.info.description = `${site.info.description}\n${QUICK_START}`;
-  const ledger = renderDefects(doc).replace(/^<!--.*-->\n# .*\n/, "");
-  site.tags.push({ name: "Doc defects", "x-traitTag": true, description: ledger });
-  site["x-tagGroups"].push({ name: "About this description", tags: ["Doc defects"] });
-  return site;
+/** Where the site is served from on its host; only 404.html, served at any depth, needs it. */
+function basePath(): string {
+  const path = process.env.DOCS_BASE_PATH ?? "/";
+  if (!/^\/([^\s"<>]*\/)?$/.test(path))
+    throw new Error(`DOCS_BASE_PATH must be the site's path on its host, starting and ending with "/"; got ${path}`);
+  return path;
 }
 
+/** Everything the site is built from: the bundle, the code that renders it, the data, the lockfile. */
+const INPUTS = ["generated/openapi.json", "generated/openapi.yaml", "scripts", "src", "docs", "package-lock.json"];
+
+function filesUnder(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => filesUnder(join(path, name)));
+}
+
+function inputsHash(): string {
+  const hash = createHash("sha256").update(`base ${basePath()}\n`);
+  for (const file of INPUTS.flatMap((input) => filesUnder(`${ROOT}${input}`)))
+    hash.update(`${file.slice(ROOT.length)}\n`).update(readFileSync(file));
+  return hash.digest("hex");
+}
+
+const isUpToDate = (hash: string) =>
+  existsSync(`${DOCS_DIR}/${STAMP}`) && readFileSync(`${DOCS_DIR}/${STAMP}`, "utf8") === hash;
+
+function writeSite(dir: string): void {
+  const spec = JSON.parse(readFileSync(`${ROOT}generated/openapi.json`, "utf8"));
+  const model = siteModel(spec);
+  mkdirSync(`${dir}/assets`, { recursive: true });
+  for (const page of renderPages(model, { basePath: basePath() })) writeFileSync(`${dir}/${page.file}`, page.content);
+  const documents = searchDocuments(model, loadSynonyms());
+  writeFileSync(`${dir}/assets/search-index.js`, `window.ngorderSearchDocuments = ${JSON.stringify(documents)};\n`);
+  buildSync({
+    entryPoints: [`${DOCS_SOURCES}/client/site.ts`],
+    outfile: `${dir}/assets/site.js`,
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: "es2020",
+    legalComments: "none",
+    logLevel: "error",
+  });
+  copyFileSync(`${DOCS_SOURCES}/site.css`, `${dir}/assets/site.css`);
+  copyFileSync(`${DOCS_SOURCES}/favicon.svg`, `${dir}/assets/favicon.svg`);
+  // The plain bundle, for download.
+  copyFileSync(`${ROOT}generated/openapi.json`, `${dir}/openapi.json`);
+  copyFileSync(`${ROOT}generated/openapi.yaml`, `${dir}/openapi.yaml`);
+}
+
+/** Builds the site (into a folder beside it, then swapped in whole) and returns its folder. */
 export function buildDocs(): string {
-  mkdirSync(DOCS_DIR, { recursive: true });
-  const doc = loadSpec(`${ROOT}generated/openapi.json`);
-  const sitePath = `${ROOT}build/docs-openapi.json`;
-  writeFileSync(sitePath, JSON.stringify(decorate(doc)));
-  run("redocly", [
-    "build-docs",
-    sitePath,
-    "--inlineBundle",
-    "-o",
-    `${DOCS_DIR}/index.html`,
-    "--title",
-    "Ngorder Open API",
-  ]);
-  // The plain bundle, for download beside the page.
-  copyFileSync(`${ROOT}generated/openapi.json`, `${DOCS_DIR}/openapi.json`);
-  copyFileSync(`${ROOT}generated/openapi.yaml`, `${DOCS_DIR}/openapi.yaml`);
-  return `${DOCS_DIR}/index.html`;
+  return withLock(`${DOCS_DIR}.lock`, () => {
+    const hash = inputsHash();
+    const staging = `${DOCS_DIR}.staging-${process.pid}`;
+    rmSync(staging, { recursive: true, force: true });
+    try {
+      writeSite(staging);
+      writeFileSync(`${staging}/${STAMP}`, hash);
+      rmSync(DOCS_DIR, { recursive: true, force: true });
+      renameSync(staging, DOCS_DIR);
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
+    }
+    return DOCS_DIR;
+  });
+}
+
+/** The built site, built first only when its inputs changed since the last build. */
+export function ensureDocs(): string {
+  if (isUpToDate(inputsHash())) return DOCS_DIR;
+  return withLock(`${DOCS_DIR}.lock`, () => (isUpToDate(inputsHash()) ? DOCS_DIR : buildDocs()));
 }
 
 if (isMain(import.meta.url)) {
-  console.log(`docs built: ${buildDocs()}`);
+  const started = performance.now();
+  console.log(`docs built: ${buildDocs()} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }

@@ -1,21 +1,14 @@
-// `npm start`: builds the docs if they are missing or older than the bundle, then serves the docs
-// site and a mock of the API (answering from the spec's examples) on 127.0.0.1, and prints both URLs.
-import { existsSync, statSync } from "node:fs";
-import { buildDocs, DOCS_DIR } from "./build-docs.ts";
+// `npm start`: builds the docs site if its inputs changed since the last build, then serves it and a
+// mock of the API (answering from the spec's examples) on 127.0.0.1, and prints both URLs.
+import { ensureDocs } from "./build-docs.ts";
 import { loadSpec } from "../src/spec/document.ts";
 import { mockApiHandler } from "./lib/mock-api.ts";
 import { ROOT } from "./lib/paths.ts";
 import { startServer } from "./lib/static-server.ts";
 
-const bundle = `${ROOT}generated/openapi.json`;
-const page = `${DOCS_DIR}/index.html`;
-if (!existsSync(page) || statSync(page).mtimeMs < statSync(bundle).mtimeMs) {
-  console.log("building the docs site…");
-  buildDocs();
-}
-const spec = loadSpec(bundle);
+const spec = loadSpec(`${ROOT}generated/openapi.json`);
 const server = await startServer({
-  root: DOCS_DIR,
+  root: ensureDocs(),
   handler: mockApiHandler(spec),
   port: Number(process.env.PORT ?? 4010),
 });

@@ -14,7 +14,7 @@ import { Failure, send, type Outcome } from "./send.ts";
 import type { CallOptions, NgorderClient, NgorderClientOptions } from "./types.ts";
 import { queryString } from "./wire.ts";
 import { redactUrl } from "./redaction.ts";
-import { REDACTED } from "./sensitivity.ts";
+import { containsSecret, redactSecret } from "./sensitivity.ts";
 
 export const DEFAULT_BASE_URL = "https://api.smartseller.co.id/api/open";
 
@@ -39,9 +39,10 @@ export type Caller = (
 
 const JSON_BODY = { "content-type": "application/json" };
 
-const FAILURE_SUMMARY: Record<Failure["kind"], (cause: any, timeoutMs: number) => string> = {
+const FAILURE_SUMMARY: Record<Failure["kind"], (cause: any, timeoutMs: number, byCaller: boolean) => string> = {
   network: (cause) => `no answer: ${cause?.message ?? cause}${cause?.cause?.code ? ` (${cause.cause.code})` : ""}`,
-  timeout: (_, timeoutMs) => `no complete answer within ${timeoutMs} ms`,
+  timeout: (_, timeoutMs, byCaller) =>
+    byCaller ? "the caller's signal timed out" : `no complete answer within ${timeoutMs} ms (timeoutMs)`,
   aborted: () => "aborted by the caller's signal",
   invalid_response: (cause) => `the success answer is not valid JSON (${cause?.cause?.message ?? cause})`,
 };
@@ -54,9 +55,11 @@ export function createCaller(options: NgorderClientOptions): Caller {
   // Shared by every request that adds no header of its own; fetch copies it, nothing mutates it.
   const defaultHeaders = new Headers({ authorization: `Bearer ${token}`, "accept-language": language });
 
-  const redact = (text: string) => text.replaceAll(token, REDACTED);
+  const redact = (text: string) => redactSecret(text, token);
   const leaksToken = (cause: any) =>
-    [cause?.message, cause?.stack, cause?.cause?.message, cause?.cause?.stack].some((s) => String(s).includes(token));
+    [cause?.message, cause?.stack, cause?.cause?.message, cause?.cause?.stack].some((s) =>
+      containsSecret(String(s), token),
+    );
   const fail = (summary: string, details: NgorderErrorDetails) =>
     new NgorderError(redact(summary), {
       ...details,
@@ -99,7 +102,7 @@ export function createCaller(options: NgorderClientOptions): Caller {
       });
     } catch (error) {
       if (!(error instanceof Failure)) throw error;
-      throw fail(FAILURE_SUMMARY[error.kind](error.cause, callTimeoutMs), {
+      throw fail(FAILURE_SUMMARY[error.kind](error.cause, callTimeoutMs, error.byCallerSignal), {
         kind: error.kind,
         operation,
         method,

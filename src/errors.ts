@@ -79,6 +79,7 @@ export function describeErrorBody(
     if (typeof body.request_id === "string") requestId = body.request_id;
     const { message, errors } = body;
     if (typeof message === "string") messages.push(message);
+    else if (Array.isArray(message)) messages.push(...message.map(String));
     for (const fields of [message, errors]) {
       if (!isRecord(fields)) continue;
       for (const [field, list] of Object.entries(fields)) {

@@ -28,6 +28,8 @@ export class Failure {
   constructor(
     readonly kind: "network" | "timeout" | "aborted" | "invalid_response",
     readonly cause: unknown,
+    /** The caller's own signal ended the call (its abort, or its AbortSignal.timeout()), not the client's timeout. */
+    readonly byCallerSignal = false,
   ) {}
 }
 
@@ -63,7 +65,7 @@ function failureKind(error: unknown, signal: AbortSignal | null | undefined): Fa
 
 function pause(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
   return sleep(ms, signal).catch((reason: unknown) => {
-    throw new Failure(failureKind(reason, signal), reason);
+    throw new Failure(failureKind(reason, signal), reason, signal?.aborted === true);
   });
 }
 
@@ -77,7 +79,7 @@ export async function send(exchange: Exchange): Promise<Outcome> {
     } catch (error) {
       const kind = failureKind(error, signal);
       if (retry >= exchange.retries || kind === "aborted" || kind === "invalid_response")
-        throw new Failure(kind, error);
+        throw new Failure(kind, error, signal?.aborted === true);
       await pause(backoffMs(exchange.policy, retry), signal);
       continue;
     }

@@ -174,3 +174,26 @@ export function replaceValue(kind: SensitiveKind, value: string, text: (value: s
       return REDACTED_ADDRESS;
   }
 }
+
+/** Below this length a secret is only redacted where it stands alone: "abc" must not garble "abcd" or "labcoat". */
+const SHORT_SECRET = 8;
+const SECRET_CHAR = "[A-Za-z0-9._~+/=-]";
+
+function secretPattern(secret: string): RegExp {
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<!${SECRET_CHAR})${escaped}(?!${SECRET_CHAR})`, "g");
+}
+
+/** `text` with every occurrence of `secret` replaced by REDACTED (a short secret only where it stands alone). */
+export function redactSecret(text: string, secret: string): string {
+  if (!secret) return text;
+  return secret.length >= SHORT_SECRET
+    ? text.replaceAll(secret, REDACTED)
+    : text.replace(secretPattern(secret), REDACTED);
+}
+
+/** Whether `text` holds `secret` where redactSecret would replace it. */
+export function containsSecret(text: string, secret: string): boolean {
+  if (!secret) return false;
+  return secret.length >= SHORT_SECRET ? text.includes(secret) : secretPattern(secret).test(text);
+}

@@ -1,5 +1,7 @@
 // A small HTTP server for local use only (127.0.0.1): serves a folder of static files, and hands
-// any other request to an optional handler (the mock API of `npm start`). Every error is an answer,
+// any other request to an optional handler (the mock API of `npm start`). Like GitHub Pages, it
+// answers `/order` with order.html and an unknown path with the folder's 404.html (status 404).
+// Every error is an answer,
 // never a crash: 400 for a request line or URL it cannot read, 403 for a Host that is not this
 // machine (a DNS-rebinding page cannot reach it), 404, 405 for methods other than GET and HEAD on
 // files, 500 when a file cannot be read. Every answer says `X-Content-Type-Options: nosniff`, and
@@ -100,29 +102,40 @@ async function pagePolicy(file: string, mtimeMs: number): Promise<string> {
   return policy;
 }
 
+type Found = { file: string; size: number; mtimeMs: number };
+
+async function fileAt(file: string): Promise<Found | undefined> {
+  const info = await stat(file).catch(() => undefined);
+  return info?.isFile() ? { file, size: info.size, mtimeMs: info.mtimeMs } : undefined;
+}
+
+/** The file a path names: itself, its folder's index.html, or the page without `.html`. */
+async function findFile(root: string, relative: string): Promise<Found | undefined> {
+  const file = resolve(root, `.${relative}`);
+  if (file !== root && !file.startsWith(root + sep)) return undefined;
+  return (await fileAt(file)) ?? (await fileAt(join(file, "index.html"))) ?? (await fileAt(`${file}.html`));
+}
+
 async function serveFile(root: string, relative: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  let file = resolve(root, `.${relative}`);
-  if (file !== root && !file.startsWith(root + sep)) return answer(res, 404, "not found");
-  let info = await stat(file).catch(() => undefined);
-  if (info?.isDirectory()) {
-    file = join(file, "index.html");
-    info = await stat(file).catch(() => undefined);
-  }
-  if (!info?.isFile()) return answer(res, 404, "not found");
-  if (req.method !== "GET" && req.method !== "HEAD")
+  const found = await findFile(root, relative);
+  const notFound = found ? undefined : await fileAt(join(root, "404.html"));
+  if (!found && !notFound) return answer(res, 404, "not found");
+  if (found && req.method !== "GET" && req.method !== "HEAD")
     return answer(res, 405, `${req.method} is not served here`, { allow: "GET, HEAD" });
+  const { file, size, mtimeMs } = (found ?? notFound)!;
+  const status = found ? 200 : 404;
   const type = TYPES[extname(file)] ?? "application/octet-stream";
-  const headers: Record<string, string | number> = { "content-type": type, "content-length": info.size };
-  if (type.startsWith("text/html")) headers["content-security-policy"] = await pagePolicy(file, info.mtimeMs);
-  if (req.method === "HEAD") {
-    res.writeHead(200, headers).end();
+  const headers: Record<string, string | number> = { "content-type": type, "content-length": size };
+  if (type.startsWith("text/html")) headers["content-security-policy"] = await pagePolicy(file, mtimeMs);
+  if (req.method !== "GET") {
+    res.writeHead(status, headers).end();
     return;
   }
   // The status is sent with the first bytes read, so a file that cannot be read still gets an answer.
   const stream = createReadStream(file);
   stream.once("error", () => answer(res, 500, "the file could not be read"));
   stream.once("readable", () => {
-    res.writeHead(200, headers);
+    res.writeHead(status, headers);
     stream.pipe(res);
   });
   res.once("close", () => stream.destroy());

@@ -2,12 +2,24 @@
 // ngorder-contract: checks recorded HAR files (and NDJSON traffic logs) against the Ngorder
 // OpenAPI contract. Exit status: 0 when every entry conforms, 1 on any failure, 2 on a usage error.
 import { parseArgs } from "node:util";
-import { requireCheckerPeers } from "./peers.ts";
+import { bundledSpecPath, loadSpec } from "../spec/document.ts";
+import type { ContractReport, ReportedFailure } from "./check-files.ts";
+import { CHECKER_PEERS, PROPOSE_PEERS, requirePeers } from "./peers.ts";
 
-await requireCheckerPeers("ngorder-contract");
+await requirePeers("ngorder-contract", CHECKER_PEERS);
 const { checkerFor, checkFilesStreaming, specFailures } = await import("./check-files.ts");
-const { escapeControl, jsonReportWriter, textReportWriter } = await import("./format-report.ts");
+const { formatJunitReport } = await import("./format-junit.ts");
+const { formatMarkdownReport } = await import("./format-markdown.ts");
+const { escapeControl, formatTextReport, jsonReportWriter, textReportWriter } = await import("./format-report.ts");
 const { createProgress, formatBytes } = await import("./progress.ts");
+
+/** Formats of the whole report; text and JSON are also written failure by failure (see main). */
+const REPORTS: Record<string, (report: ContractReport) => string> = {
+  text: formatTextReport,
+  json: (report) => JSON.stringify(report, null, 2),
+  junit: formatJunitReport,
+  markdown: formatMarkdownReport,
+};
 
 const USAGE = `Usage: ngorder-contract [options] <file.har | file.ndjson | directory>...
 
@@ -20,10 +32,14 @@ Reads HAR files of any size, and NDJSON (one HAR entry per line, .ndjson or .jso
 Options:
   --spec <openapi.json>   bundled spec to check against (default: the one in this package)
   --base-path <path>      base path of the recorded URLs (default: from the spec's servers)
-  --report text|json      report format (default: text)
+  --report <format>       text (default), json, junit (one test case per recorded operation)
+                          or markdown (for job summaries and pull-request comments)
+  --propose <spec-dir>    print a patch of the spec source (spec/) that would make the failing
+                          recordings pass: undocumented response members added, types widened
+                          (the report goes to stderr; the spec is never edited)
   -h, --help              show this help`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -33,6 +49,7 @@ function main(argv: string[]): number {
         spec: { type: "string" },
         "base-path": { type: "string", multiple: true },
         report: { type: "string", default: "text" },
+        propose: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -45,18 +62,27 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length === 0 || (values.report !== "text" && values.report !== "json")) {
+  const format = REPORTS[values.report];
+  if (positionals.length === 0 || !Object.hasOwn(REPORTS, values.report) || !format) {
     console.error(USAGE);
     return 2;
   }
+  // Text and JSON are written as failures are found, so any number of them fits; the other
+  // formats and --propose need the whole report.
+  const streamed = !values.propose && (values.report === "text" || values.report === "json");
   const write = (text: string) => void process.stdout.write(text);
-  let summary;
+  const collected: ReportedFailure[] = [];
+  let report: ContractReport;
   try {
     const { checker, specPath } = checkerFor({
       ...(values.spec ? { specPath: values.spec } : {}),
       ...(values["base-path"] ? { basePaths: values["base-path"].map((p) => p.replace(/\/+$/, "")) } : {}),
     });
-    const writer = values.report === "json" ? jsonReportWriter(write, specPath) : textReportWriter(write);
+    const writer = !streamed
+      ? { failure: (f: ReportedFailure) => void collected.push(f), end: () => {} }
+      : values.report === "json"
+        ? jsonReportWriter(write, specPath)
+        : textReportWriter(write);
     const progress = createProgress({
       stream: process.stderr,
       verb: "checked",
@@ -65,22 +91,44 @@ function main(argv: string[]): number {
     });
     const compileFailures = specFailures(checker, specPath);
     compileFailures.forEach(writer.failure);
-    summary = checkFilesStreaming(checker, positionals, specPath, {
+    const summary = checkFilesStreaming(checker, positionals, specPath, {
       failure: writer.failure,
       progress: (bytes, total, entries) => progress.update(bytes, total, entries),
     });
     progress.end();
     summary.failureCount += compileFailures.length;
     writer.end(summary);
+    const { failureCount, ...rest } = summary;
+    if (streamed) return failureCount ? 1 : 0;
+    report = { ...rest, failures: collected };
   } catch (error) {
     console.error(`ngorder-contract: ${escapeControl((error as Error).message)}`);
     return 2;
   }
-  return summary.failureCount ? 1 : 0;
+  if (values.propose) {
+    await requirePeers("ngorder-contract --propose", PROPOSE_PEERS);
+    const { proposeSpecEdits } = await import("./propose.ts");
+    try {
+      const { proposals, patch, skipped } = proposeSpecEdits(
+        report,
+        loadSpec(values.spec ?? bundledSpecPath()),
+        values.propose,
+      );
+      console.error(format(report));
+      console.error(
+        `propose: ${proposals.length} edit(s) of ${values.propose}; ${skipped.length} failure(s) need a hand`,
+      );
+      process.stdout.write(patch);
+    } catch (error) {
+      console.error(`ngorder-contract --propose: ${escapeControl((error as Error).message)}`);
+      return 2;
+    }
+  } else console.log(format(report));
+  return report.failures.length ? 1 : 0;
 }
 
 // A reader that stops early (`| head`) is not an error of the check.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code !== "EPIPE") throw error;
 });
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -3,27 +3,19 @@
 // control characters (C0, DEL, C1, line and paragraph separators, bidirectional overrides) are
 // written as escapes, so nothing in a file can move a terminal's cursor or recolour it.
 import type { ContractReport, ReportedFailure, ReportSummary } from "./check-files.ts";
+import { printable, printableLine } from "./printable.ts";
 
-/** Characters a terminal acts on, and those that reorder or hide text. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/** The same outside JSON's own escapes (it escapes C0 itself). */
-const CONTROL_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const MAX_FIELD = 2000;
 
-const hex = (char: string, width: number) => char.charCodeAt(0).toString(16).padStart(width, "0");
-
-/** Text with every control character written as an escape (`\x1b`, `\u202e`). */
-export function escapeControl(text: string): string {
-  return text.replace(CONTROL, (char) => (char.charCodeAt(0) < 0x100 ? `\\x${hex(char, 2)}` : `\\u${hex(char, 4)}`));
-}
+/** Text with every control character shown as its code point (`\u001b`, `\u202e`), on one line. */
+export const escapeControl = printableLine;
 
 /** Recorded text as a report quotes it: cut to a readable length. */
 const clip = (text: string) => (text.length > MAX_FIELD ? `${text.slice(0, MAX_FIELD)}…` : text);
 
 /** JSON text that is also safe on a terminal: the control characters JSON leaves raw become \u escapes. */
 export function jsonText(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(CONTROL_IN_JSON, (char) => `\\u${hex(char, 4)}`);
+  return printable(JSON.stringify(value, null, indent));
 }
 
 /** "file entry 3 (comment): GET /warehouse/{id} getWarehouse: response.body /data/id must be integer [#/...]" */

@@ -4,8 +4,16 @@
 import { deref, type Json } from "./document.ts";
 import { declaredTypes, valueTypes } from "./schema.ts";
 
-/** Strings tried, in order, against a `pattern` that has no example (the last: a Mongo ObjectId). */
-const PATTERN_CANDIDATES = ["1", "081234567890", "ABC123", "2024-01-31", "example", "5f154995060c000047005b6c"];
+/** Strings tried, in order, against a `pattern` that has no example (a month; the last: a Mongo ObjectId). */
+const PATTERN_CANDIDATES = [
+  "1",
+  "081234567890",
+  "ABC123",
+  "2024-01-31",
+  "2024-01",
+  "example",
+  "5f154995060c000047005b6c",
+];
 
 /** Values seen in a response example by property name, shallowest first. */
 export type KnownValues = Map<string, unknown>;

@@ -201,6 +201,25 @@ describe("answers", () => {
     });
   });
 
+  it("keeps a message sent as a list of sentences", async () => {
+    server.script("POST /api/open/payment/withdraw", {
+      status: 422,
+      json: { response: "Failed", message: ["Amount is required.", "Bank is required."], data: null },
+    });
+    const error = await failure(() => createNgorder(options).payments.withdrawBalance({} as never), "http");
+    expect(error.messages).toEqual(["Amount is required.", "Bank is required."]);
+    expect(error.message).toContain(": Amount is required.; Bank is required.");
+  });
+
+  it("redacts a short token only where it stands alone, so other words survive", async () => {
+    server.script("GET /api/open/warehouse/99", {
+      status: 404,
+      json: { response: "Failed", message: "Tabel about ab: not found (token ab)", data: null },
+    });
+    const error = await failure(() => createNgorder({ ...options, token: "ab" }).warehouses.get({ id: 99 }), "http");
+    expect(error.messages).toEqual(["Tabel about [REDACTED]: not found (token [REDACTED])"]);
+  });
+
   it("a custom fetch that echoes the headers into its error does not leak the token", async () => {
     const leaky: typeof fetch = async (_url, init) => {
       throw new TypeError(`refused: ${JSON.stringify(Object.fromEntries(new Headers(init?.headers)))}`);

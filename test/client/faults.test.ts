@@ -161,7 +161,7 @@ describe("a GET that keeps failing", () => {
       () => createNgorderClient(options).GET("/warehouse/{id}", { params: { path: { id: 22 } } }),
       "timeout",
     );
-    expect(error.message).toContain("within 250 ms");
+    expect(error.message).toContain("within 250 ms (timeoutMs)");
     expect(error.operation).toBe("GET /warehouse/{id}");
     expect(hits(route)).toBe(3);
   });
@@ -212,10 +212,13 @@ describe("a GET that keeps failing", () => {
       () => createNgorder({ ...options, timeoutMs: 0 }).warehouses.get({ id: 22 }, { signal: controller.signal }),
       "aborted",
     );
-    await failure(
+    const timedOut = await failure(
       () => createNgorder({ ...options, timeoutMs: 0 }).warehouses.get({ id: 22 }, { signal: AbortSignal.timeout(20) }),
       "timeout",
     );
+    // The caller's own timeout, not the client's timeoutMs (0 here: off).
+    expect(timedOut.message).toContain("the caller's signal timed out");
+    expect(timedOut.message).not.toContain("within");
     expect(hits(route)).toBe(2);
   });
 

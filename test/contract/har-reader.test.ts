@@ -148,7 +148,7 @@ describe("streamed reports", () => {
 
   it("escapes the control characters a terminal would act on", () => {
     expect(escapeControl("a\u001b[31mb\u0007c\u009b\u202ed\u2028e\tf")).toBe(
-      "a\\x1b[31mb\\x07c\\x9b\\u202ed\\u2028e\\x09f",
+      "a\\u001b[31mb\\u0007c\\u009b\\u202ed\\u2028e\\u0009f",
     );
   });
 
@@ -157,7 +157,7 @@ describe("streamed reports", () => {
     const writer = textReportWriter((text) => written.push(text));
     writer.failure(failure);
     expect(written).toEqual([
-      "t\\x1b[2J.har entry 3 (a\\u202eb): GET /x: response.body /data/\\x9bid must be integer\n",
+      "t\\u001b[2J.har entry 3 (a\\u202eb): GET /x: response.body /data/\\u009bid must be integer\n",
     ]);
     writer.end(summary);
     expect(written[1]).toBe(

@@ -137,7 +137,7 @@ describe("hostile recordings", () => {
             .split(":")[0],
       ),
     ).toEqual(["a.har entry 1 (…)", "b.ndjson entry 1 (line 2)", "b.ndjson entry 2 (line 3) (…)"]);
-    expect(failures[0]).toContain("(red \\x1b[31mALERT\\x1b[0m \\x9b2J \\u202eevil)");
+    expect(failures[0]).toContain("(red \\u001b[31mALERT\\u001b[0m \\u009b2J \\u202eevil)");
     expect(run.stdout).toMatch(
       new RegExp(`^FAIL: 3 failure\\(s\\) in ${2 + 3 + warehouses.length} entries of 3 file\\(s\\)$`, "m"),
     );

@@ -1,9 +1,8 @@
-// Launches Debian's Chromium through playwright-core (never a downloaded browser) with every
-// request that leaves 127.0.0.1 blocked, so pages are proven to work offline.
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+// Launches Debian's Chromium through playwright-core (never a downloaded browser). Every page is
+// opened in an offline context: each request that leaves 127.0.0.1 is refused and remembered, so a
+// test can assert that none was attempted. Each context is a fresh, cold profile (no cache).
+import { existsSync } from "node:fs";
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
 
 const CANDIDATES = [
   process.env.CHROMIUM_PATH,
@@ -12,8 +11,8 @@ const CANDIDATES = [
   "/usr/bin/chromium-browser",
 ];
 
-export function chromiumPath(): string {
-  const found = CANDIDATES.find((p): p is string => Boolean(p && existsSync(p)));
+export function chromiumPath(candidates: (string | undefined)[] = CANDIDATES): string {
+  const found = candidates.find((p): p is string => Boolean(p && existsSync(p)));
   if (!found) {
     throw new Error(
       "Chromium is missing: the docs browser test needs Debian's Chromium. Install it with " +
@@ -23,18 +22,35 @@ export function chromiumPath(): string {
   return found;
 }
 
-export interface OfflineBrowser {
+export interface OfflineContext {
   context: BrowserContext;
-  /** Non-local URLs the page asked for; each was refused. */
+  /** Non-local URLs the pages asked for; each was refused. */
   blocked: string[];
+}
+
+export interface OfflineBrowser {
+  browser: Browser;
+  /**
+   * A new cold context (empty cache and storage) with the network cut off; the refused URLs are
+   * added to `blocked` (a list of the caller's, to share one between contexts).
+   */
+  newContext(options?: {
+    width?: number;
+    height?: number;
+    javaScriptEnabled?: boolean;
+    blocked?: string[];
+  }): Promise<OfflineContext>;
   close(): Promise<void>;
 }
 
+const isLocal = (url: URL) =>
+  url.hostname === "127.0.0.1" || ["data:", "blob:", "file:", "about:"].includes(url.protocol);
+
 export async function launchOffline(): Promise<OfflineBrowser> {
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "ngorder-chromium-")), {
+  // Playwright makes the profile in a temporary folder of its own and deletes it on close().
+  const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    viewport: { width: 1280, height: 800 },
     args: [
       "--no-sandbox",
       "--disable-gpu",
@@ -45,12 +61,18 @@ export async function launchOffline(): Promise<OfflineBrowser> {
       "--disable-sync",
     ],
   });
-  const blocked: string[] = [];
-  await context.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === "127.0.0.1" || url.protocol === "data:" || url.protocol === "blob:") return route.continue();
-    blocked.push(url.href);
-    return route.abort("blockedbyclient");
-  });
-  return { context, blocked, close: () => context.close() };
+  return {
+    browser,
+    async newContext({ width = 1280, height = 800, javaScriptEnabled = true, blocked = [] } = {}) {
+      const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled });
+      await context.route("**/*", (route) => {
+        const url = new URL(route.request().url());
+        if (isLocal(url)) return route.continue();
+        blocked.push(url.href);
+        return route.abort("blockedbyclient");
+      });
+      return { context, blocked };
+    },
+    close: () => browser.close(),
+  };
 }
