@@ -26,9 +26,9 @@ const TYPES: Record<string, string> = {
 /**
  * The Content-Security-Policy of every page, in one place. Scripts: the site's own files and the
  * page's inline scripts by their SHA-256 (computed from the page served, so any static site works
- * without 'unsafe-inline' for scripts). Styles may be inline (Redoc's styled-components inject
- * them). Images and fonts from the site or data: URLs, workers from blob: URLs (Redoc's search),
- * nothing from other origins, no plugins, no framing, no <base>, forms only to the site.
+ * without 'unsafe-inline' for scripts). Styles may be inline. Images and fonts from the site or
+ * data: URLs, workers from blob: URLs, nothing from other origins, no plugins, no framing, a
+ * <base> only to the site (the docs' 404 page sets one), forms only to the site.
  */
 export function contentSecurityPolicy(inlineScriptHashes: string[]): string {
   const scripts = ["'self'", ...inlineScriptHashes.map((hash) => `'sha256-${hash}'`)].join(" ");
@@ -41,7 +41,7 @@ export function contentSecurityPolicy(inlineScriptHashes: string[]): string {
     "worker-src 'self' blob:",
     "connect-src 'self'",
     "object-src 'none'",
-    "base-uri 'none'",
+    "base-uri 'self'",
     "frame-ancestors 'none'",
     "form-action 'self'",
   ].join("; ");
