@@ -13,7 +13,7 @@ import { retryPolicy } from "./retry.ts";
 import { Failure, send, type Outcome } from "./send.ts";
 import type { CallOptions, NgorderClient, NgorderClientOptions } from "./types.ts";
 import { queryString } from "./wire.ts";
-import { containsSecret, redactSecret, redactUrl } from "./sensitivity.ts";
+import { redactUrl, tokenRedactor } from "./redaction.ts";
 
 export const DEFAULT_BASE_URL = "https://api.smartseller.co.id/api/open";
 
@@ -54,10 +54,11 @@ export function createCaller(options: NgorderClientOptions): Caller {
   // Shared by every request that adds no header of its own; fetch copies it, nothing mutates it.
   const defaultHeaders = new Headers({ authorization: `Bearer ${token}`, "accept-language": language });
 
-  const redact = (text: string) => redactSecret(text, token);
+  const tokenForms = tokenRedactor(token);
+  const redact = (text: string) => tokenForms.replace(text);
   const leaksToken = (cause: any) =>
     [cause?.message, cause?.stack, cause?.cause?.message, cause?.cause?.stack].some((s) =>
-      containsSecret(String(s), token),
+      tokenForms.foundIn(String(s)),
     );
   const fail = (summary: string, details: NgorderErrorDetails) =>
     new NgorderError(redact(summary), {

@@ -1,6 +1,9 @@
-// The library entry of the contract check: checks HAR files against a spec and reports every
-// failure with its file, entry, operation and JSON pointer, plus which operations were recorded.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+// The library entry of the contract check: checks recordings (HAR files, NDJSON traffic logs)
+// against a spec and reports every failure with its file, entry, operation and JSON pointer, plus
+// which operations were recorded. Files are read one entry at a time (har-reader.ts) and failures
+// are handed on as they are found, so neither the file's size nor the number of failures is
+// bounded by memory.
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import {
   ContractChecker,
@@ -9,13 +12,16 @@ import {
   type EntryResult,
   type OperationName,
 } from "./checker.ts";
-import type { Har } from "./har.ts";
+import type { Har, HarEntry } from "./har.ts";
+import { readEntries, type ReadOptions } from "./har-reader.ts";
 import { bundledSpecPath, loadSpec } from "../spec/document.ts";
 
 export interface ReportedFailure extends ContractFailure {
   file: string;
-  /** Position of the entry in the file's `log.entries`, from 0; absent when the file itself fails. */
+  /** Position of the entry in the file's `log.entries` (or among an NDJSON file's entries), from 0; absent when the file itself fails. */
   entry?: number;
+  /** Line of the entry in an NDJSON file, from 1. */
+  line?: number;
   comment?: string;
   request?: string;
   operation?: OperationName;
@@ -35,37 +41,40 @@ export interface ContractReport {
   coverage: { covered: number; total: number; operations: OperationCoverage[] };
 }
 
+/** A report whose failures were handed on one by one: how many there were. */
+export type ReportSummary = Omit<ContractReport, "failures"> & { failureCount: number };
+
 export interface CheckFilesOptions extends CheckerOptions {
   /** Path of the bundled spec (JSON); default: the generated/openapi.json shipped in this package. */
   specPath?: string;
+  /** Entries larger than this are reported, not parsed (default 32 MiB). */
+  maxEntryBytes?: number;
 }
 
-/** Expands directories into the `.har` files under them, sorted, so a report is stable. */
+export interface CheckListener {
+  failure(failure: ReportedFailure): void;
+  /** Bytes read of all files, their total, and the entries checked, after each chunk read. */
+  progress?(bytes: number, totalBytes: number, entries: number): void;
+}
+
+const RECORDING = /\.(har|ndjson|jsonl)$/i;
+
+/** Expands directories into the recordings under them (`.har`, `.ndjson`, `.jsonl`), sorted, so a report is stable. */
 export function harFilesIn(paths: string[]): string[] {
   return paths.flatMap((path) => {
     if (!statSync(path).isDirectory()) return [path];
     return readdirSync(path, { recursive: true, encoding: "utf8" })
-      .filter((name) => name.endsWith(".har"))
+      .filter((name) => RECORDING.test(name))
       .sort()
       .map((name) => join(path, name));
   });
 }
 
-/** Reads a HAR file; a file that is not HAR becomes a failure rather than an exception. */
-export function readHar(file: string): { har: Har } | { failure: ReportedFailure } {
-  try {
-    const har = JSON.parse(readFileSync(file, "utf8")) as Har;
-    if (!Array.isArray(har?.log?.entries)) throw new Error("it has no log.entries array");
-    return { har };
-  } catch (error) {
-    return { failure: { file, location: "har", pointer: "", message: `not a HAR file: ${(error as Error).message}` } };
-  }
-}
-
-export function entryFailures(file: string, result: EntryResult): ReportedFailure[] {
+export function entryFailures(file: string, result: EntryResult, line?: number): ReportedFailure[] {
   return result.failures.map((failure) => ({
     file,
     entry: result.index,
+    ...(line !== undefined ? { line } : {}),
     ...(result.comment ? { comment: result.comment } : {}),
     request: result.request,
     ...(result.operation ? { operation: result.operation } : {}),
@@ -73,49 +82,110 @@ export function entryFailures(file: string, result: EntryResult): ReportedFailur
   }));
 }
 
-export function checkHarFilesWith(checker: ContractChecker, files: string[], specName: string): ContractReport {
-  const report: ContractReport = {
+/** Reads a whole recording into memory; a file that is not one becomes a failure rather than an exception. */
+export function readHar(file: string, options: ReadOptions = {}): { har: Har } | { failure: ReportedFailure } {
+  const entries: HarEntry[] = [];
+  for (const item of readEntries(file, options)) {
+    if (item.kind === "entry") entries.push(item.entry as HarEntry);
+    else {
+      const where = item.kind === "unreadable" ? { entry: item.index } : {};
+      return { failure: { file, ...where, location: "har", pointer: "", message: item.message } };
+    }
+  }
+  return { har: { log: { version: "1.2", creator: { name: "ngorder-contract", version: "1" }, entries } } };
+}
+
+/** Checks recordings, handing each failure to the listener as it is found; returns the totals and the coverage. */
+export function checkFilesStreaming(
+  checker: ContractChecker,
+  paths: string[],
+  specName: string,
+  listener: CheckListener,
+  options: ReadOptions = {},
+): ReportSummary {
+  const files = harFilesIn(paths);
+  const sizes = files.map((file) => statSync(file).size);
+  const totalBytes = sizes.reduce((a, b) => a + b, 0);
+  const summary: ReportSummary = {
     spec: specName,
     files: [],
     entries: 0,
-    failures: [],
+    failureCount: 0,
     coverage: { covered: 0, total: 0, operations: [] },
   };
+  const report = (failure: ReportedFailure) => {
+    summary.failureCount++;
+    listener.failure(failure);
+  };
   const counts = new Map<string, number>();
-  for (const file of harFilesIn(files)) {
-    const read = readHar(file);
-    if ("failure" in read) {
-      report.failures.push(read.failure);
-      report.files.push({ file, entries: 0 });
-      continue;
-    }
-    const entries = read.har.log.entries;
-    report.files.push({ file, entries: entries.length });
-    report.entries += entries.length;
-    entries.forEach((entry, index) => {
-      const result = checker.checkEntry(entry, index);
+  let bytesBefore = 0;
+  files.forEach((file, i) => {
+    let entries = 0;
+    const onBytes = (bytes: number) => listener.progress?.(bytesBefore + bytes, totalBytes, summary.entries + entries);
+    for (const item of readEntries(file, { ...options, onBytes })) {
+      if (item.kind === "file") {
+        report({ file, location: "har", pointer: "", message: item.message });
+        continue;
+      }
+      entries++;
+      const line = item.line !== undefined ? { line: item.line } : {};
+      if (item.kind === "unreadable") {
+        report({ file, entry: item.index, ...line, location: "har", pointer: "", message: item.message });
+        continue;
+      }
+      const result = checker.checkEntry(item.entry, item.index);
       if (result.operation) counts.set(result.operation.id, (counts.get(result.operation.id) ?? 0) + 1);
-      report.failures.push(...entryFailures(file, result));
-    });
-  }
-  report.coverage.operations = checker.operations.map((o) => ({
+      for (const failure of entryFailures(file, result, item.line)) report(failure);
+    }
+    summary.files.push({ file, entries });
+    summary.entries += entries;
+    bytesBefore += sizes[i]!;
+  });
+  summary.coverage.operations = checker.operations.map((o) => ({
     id: o.id,
     method: o.method.toUpperCase(),
     path: o.path,
     tag: o.tag,
     recordings: counts.get(o.id) ?? 0,
   }));
-  report.coverage.total = checker.operations.length;
-  report.coverage.covered = report.coverage.operations.filter((o) => o.recordings > 0).length;
-  return report;
+  summary.coverage.total = checker.operations.length;
+  summary.coverage.covered = summary.coverage.operations.filter((o) => o.recordings > 0).length;
+  return summary;
 }
 
-/** Checks HAR files (or directories of them) against the bundled spec or the one at `specPath`. */
-export function checkHarFiles(files: string[], options: CheckFilesOptions = {}): ContractReport {
+/** Checks recordings with a compiled checker and collects every failure. */
+export function checkHarFilesWith(
+  checker: ContractChecker,
+  files: string[],
+  specName: string,
+  options: ReadOptions = {},
+): ContractReport {
+  const failures: ReportedFailure[] = [];
+  const { failureCount: _, ...summary } = checkFilesStreaming(
+    checker,
+    files,
+    specName,
+    { failure: (f) => failures.push(f) },
+    options,
+  );
+  return { ...summary, failures };
+}
+
+/** Compiles the checker for `checkHarFiles`: the bundled spec or the one at `specPath`. */
+export function checkerFor(options: CheckFilesOptions = {}): { checker: ContractChecker; specPath: string } {
   const specPath = options.specPath ?? bundledSpecPath();
-  const checker = new ContractChecker(loadSpec(specPath), options);
-  const report = checkHarFilesWith(checker, files, specPath);
-  // A schema that cannot compile is a spec bug even when no recording reaches it.
-  report.failures.unshift(...checker.compileAll().map((f) => ({ file: specPath, ...f })));
+  return { checker: new ContractChecker(loadSpec(specPath), options), specPath };
+}
+
+/** The schemas that do not compile, as failures of the spec: a spec bug even when no recording reaches them. */
+export function specFailures(checker: ContractChecker, specPath: string): ReportedFailure[] {
+  return checker.compileAll().map((f) => ({ file: specPath, ...f }));
+}
+
+/** Checks recordings (or directories of them) against the bundled spec or the one at `specPath`. */
+export function checkHarFiles(files: string[], options: CheckFilesOptions = {}): ContractReport {
+  const { checker, specPath } = checkerFor(options);
+  const report = checkHarFilesWith(checker, files, specPath, options);
+  report.failures.unshift(...specFailures(checker, specPath));
   return report;
 }

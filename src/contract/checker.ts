@@ -4,7 +4,7 @@ import { bareMediaType, isJsonMediaType, joinPointer, type Json } from "../spec/
 import { specModel, type OperationModel, type ParameterModel, type SpecModel } from "../spec/model.ts";
 import { parseFormPairs, type FormPairProblem, type FormValue } from "../wire.ts";
 import { coerceFormValue } from "./form-values.ts";
-import { header, responseText, type HarEntry, type HarHeader, type HarPostData } from "./har.ts";
+import { entryShapeProblems, header, responseText, type HarEntry, type HarHeader, type HarPostData } from "./har.ts";
 import { Router, type RouteMatch } from "./router.ts";
 import { SpecValidators } from "./validators.ts";
 
@@ -66,6 +66,23 @@ const fail = (
 
 const list = (items: Iterable<string>) => [...items].join(", ") || "none";
 
+/** The most failures listed for one entry; a garbage body would otherwise list thousands. */
+export const MAX_FAILURES_PER_ENTRY = 20;
+/** Recorded text quoted in a report (URLs, comments, media types) is cut to this length. */
+const MAX_QUOTED = 500;
+
+const clip = (text: string) => (text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text);
+
+function capFailures(result: EntryResult): EntryResult {
+  const more = result.failures.length - MAX_FAILURES_PER_ENTRY;
+  if (more > 0) {
+    const { location } = result.failures[MAX_FAILURES_PER_ENTRY]!;
+    result.failures.splice(MAX_FAILURES_PER_ENTRY);
+    result.failures.push(fail(location, "", `and ${more} more failure(s) in this entry, not listed`));
+  }
+  return result;
+}
+
 /** A request as recorded, routed to its operation: what the request checks read. */
 export interface RoutedRequest {
   url: URL;
@@ -114,26 +131,33 @@ export class ContractChecker {
     return describeUnmatched(route, method, url);
   }
 
-  checkEntry(entry: HarEntry, index: number): EntryResult {
-    const method = String(entry?.request?.method ?? "").toUpperCase();
-    const result: EntryResult = { index, request: `${method} ${entry?.request?.url}`, failures: [] };
-    if (typeof entry?.comment === "string") result.comment = entry.comment;
-    if (!method || typeof entry.request.url !== "string" || typeof entry.response?.status !== "number") {
-      result.failures.push(
-        fail("har", "", "not a HAR entry: it needs request.method, request.url and response.status"),
-      );
-      return result;
+  /**
+   * Checks one entry, which may be any value read from a file: what is not a HAR entry is reported
+   * as such. At most MAX_FAILURES_PER_ENTRY failures are listed, then how many more there were.
+   */
+  checkEntry(entry: HarEntry | unknown, index: number): EntryResult {
+    const raw = entry as { request?: { method?: unknown; url?: unknown }; comment?: unknown };
+    const method = typeof raw?.request?.method === "string" ? raw.request.method.toUpperCase() : "";
+    const href = typeof raw?.request?.url === "string" ? raw.request.url : "";
+    const result: EntryResult = { index, request: clip(`${method} ${href}`), failures: [] };
+    if (typeof raw?.comment === "string") result.comment = clip(raw.comment);
+    const shape = entryShapeProblems(entry);
+    if (shape.length) {
+      for (const { pointer, message } of shape)
+        result.failures.push(fail("har", pointer, `not a HAR entry: ${message}`));
+      return capFailures(result);
     }
+    const har = entry as HarEntry;
     let url: URL;
     try {
-      url = new URL(entry.request.url);
+      url = new URL(href);
     } catch {
-      result.failures.push(fail("har", "/request/url", `not an absolute URL: ${entry.request.url}`));
+      result.failures.push(fail("har", "/request/url", `not an absolute URL: ${clip(href)}`));
       return result;
     }
     const route = this.#router.match(method, url);
     if (route.kind !== "operation") {
-      result.failures.push(fail("route", "", describeUnmatched(route, method, url)));
+      result.failures.push(fail("route", "", clip(describeUnmatched(route, method, url))));
       return result;
     }
     const { operation } = route;
@@ -141,16 +165,16 @@ export class ContractChecker {
     const request: RoutedRequest = {
       url,
       pathParams: route.pathParams,
-      ...(entry.request.postData ? { postData: entry.request.postData } : {}),
-      headers: entry.request.headers ?? [],
+      ...(har.request.postData ? { postData: har.request.postData } : {}),
+      headers: har.request.headers ?? [],
     };
     try {
       result.failures.push(...this.checkRequest(operation, request));
-      this.#checkResponse(result.failures, operation, entry);
+      this.#checkResponse(result.failures, operation, har);
     } catch (error) {
-      result.failures.push(fail("spec", "", (error as Error).message));
+      result.failures.push(fail("har", "", `could not be checked: ${clip((error as Error).message)}`));
     }
-    return result;
+    return capFailures(result);
   }
 
   /** The request's path parameters, query and body against the operation (the mock validates with this). */
@@ -257,7 +281,7 @@ export class ContractChecker {
         fail(
           "request.body",
           "",
-          `media type "${contentType}" is not documented (documented: ${list(body.content.mediaTypes)})`,
+          `media type "${clip(contentType)}" is not documented (documented: ${list(body.content.mediaTypes)})`,
           body.content.pointer,
         ),
       );
@@ -269,7 +293,7 @@ export class ContractChecker {
     if (isJsonMediaType(bare)) {
       const parsed = parseJson(postData.text ?? "");
       if (parsed.ok) this.#validate(failures, "request.body", "", schema.pointer, parsed.value);
-      else failures.push(fail("request.body", "", `not valid JSON: ${parsed.error}`));
+      else failures.push(fail("request.body", "", `not valid JSON: ${clip(parsed.error)}`));
     } else if (bare === "multipart/form-data" || bare === "application/x-www-form-urlencoded") {
       const unread: FormPairProblem[] = [];
       const fields = Object.fromEntries(formFields(postData, unread));
@@ -301,7 +325,7 @@ export class ContractChecker {
           fail(
             "response.media-type",
             "",
-            `status ${status} documents no body, but one was sent (${contentType || "no content-type"})`,
+            `status ${status} documents no body, but one was sent (${clip(contentType) || "no content-type"})`,
             response.pointer,
           ),
         );
@@ -313,7 +337,7 @@ export class ContractChecker {
         fail(
           "response.media-type",
           "",
-          `media type "${contentType || "none"}" is not documented for status ${status} (documented: ${list(response.content.mediaTypes)})`,
+          `media type "${clip(contentType) || "none"}" is not documented for status ${status} (documented: ${list(response.content.mediaTypes)})`,
           response.content.pointer,
         ),
       );
@@ -327,7 +351,7 @@ export class ContractChecker {
     }
     const parsed = parseJson(text);
     if (parsed.ok) this.#validate(failures, "response.body", "", schema.pointer, parsed.value);
-    else failures.push(fail("response.body", "", `not valid JSON: ${parsed.error}`));
+    else failures.push(fail("response.body", "", `not valid JSON: ${clip(parsed.error)}`));
   }
 }
 

@@ -1,17 +1,19 @@
 #!/usr/bin/env node
-// ngorder-contract: checks recorded HAR files against the Ngorder OpenAPI contract.
-// Exit status: 0 when every entry conforms, 1 on any failure, 2 on a usage error.
+// ngorder-contract: checks recorded HAR files (and NDJSON traffic logs) against the Ngorder
+// OpenAPI contract. Exit status: 0 when every entry conforms, 1 on any failure, 2 on a usage error.
 import { parseArgs } from "node:util";
 import { bundledSpecPath, loadSpec } from "../spec/document.ts";
-import type { ContractReport } from "./check-files.ts";
+import type { ContractReport, ReportedFailure } from "./check-files.ts";
 import { CHECKER_PEERS, PROPOSE_PEERS, requirePeers } from "./peers.ts";
 
 await requirePeers("ngorder-contract", CHECKER_PEERS);
-const { checkHarFiles } = await import("./check-files.ts");
+const { checkerFor, checkFilesStreaming, specFailures } = await import("./check-files.ts");
 const { formatJunitReport } = await import("./format-junit.ts");
 const { formatMarkdownReport } = await import("./format-markdown.ts");
-const { formatTextReport } = await import("./format-report.ts");
+const { escapeControl, formatTextReport, jsonReportWriter, textReportWriter } = await import("./format-report.ts");
+const { createProgress, formatBytes } = await import("./progress.ts");
 
+/** Formats of the whole report; text and JSON are also written failure by failure (see main). */
 const REPORTS: Record<string, (report: ContractReport) => string> = {
   text: formatTextReport,
   json: (report) => JSON.stringify(report, null, 2),
@@ -19,12 +21,13 @@ const REPORTS: Record<string, (report: ContractReport) => string> = {
   markdown: formatMarkdownReport,
 };
 
-const USAGE = `Usage: ngorder-contract [options] <file.har | directory>...
+const USAGE = `Usage: ngorder-contract [options] <file.har | file.ndjson | directory>...
 
 Checks every recorded exchange against the OpenAPI contract: the operation (method and path
 under the server's base path), the request's path, query and body, and the response's status,
 media type and body. Undocumented properties, missing required ones, wrong types, undocumented
 statuses and unmatched URLs fail. Prints the failures, then which operations have a recording.
+Reads HAR files of any size, and NDJSON (one HAR entry per line, .ndjson or .jsonl).
 
 Options:
   --spec <openapi.json>   bundled spec to check against (default: the one in this package)
@@ -51,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    console.error(`${escapeControl((error as Error).message)}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = args;
@@ -64,14 +67,42 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  let report;
+  // Text and JSON are written as failures are found, so any number of them fits; the other
+  // formats and --propose need the whole report.
+  const streamed = !values.propose && (values.report === "text" || values.report === "json");
+  const write = (text: string) => void process.stdout.write(text);
+  const collected: ReportedFailure[] = [];
+  let report: ContractReport;
   try {
-    report = checkHarFiles(positionals, {
+    const { checker, specPath } = checkerFor({
       ...(values.spec ? { specPath: values.spec } : {}),
       ...(values["base-path"] ? { basePaths: values["base-path"].map((p) => p.replace(/\/+$/, "")) } : {}),
     });
+    const writer = !streamed
+      ? { failure: (f: ReportedFailure) => void collected.push(f), end: () => {} }
+      : values.report === "json"
+        ? jsonReportWriter(write, specPath)
+        : textReportWriter(write);
+    const progress = createProgress({
+      stream: process.stderr,
+      verb: "checked",
+      amount: formatBytes,
+      rateUnit: "entries",
+    });
+    const compileFailures = specFailures(checker, specPath);
+    compileFailures.forEach(writer.failure);
+    const summary = checkFilesStreaming(checker, positionals, specPath, {
+      failure: writer.failure,
+      progress: (bytes, total, entries) => progress.update(bytes, total, entries),
+    });
+    progress.end();
+    summary.failureCount += compileFailures.length;
+    writer.end(summary);
+    const { failureCount, ...rest } = summary;
+    if (streamed) return failureCount ? 1 : 0;
+    report = { ...rest, failures: collected };
   } catch (error) {
-    console.error(`ngorder-contract: ${(error as Error).message}`);
+    console.error(`ngorder-contract: ${escapeControl((error as Error).message)}`);
     return 2;
   }
   if (values.propose) {
@@ -89,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
       );
       process.stdout.write(patch);
     } catch (error) {
-      console.error(`ngorder-contract --propose: ${(error as Error).message}`);
+      console.error(`ngorder-contract --propose: ${escapeControl((error as Error).message)}`);
       return 2;
     }
   } else console.log(format(report));

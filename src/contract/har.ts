@@ -176,3 +176,67 @@ export function postDataOf(body: BodyModel, planned: PlannedBody): HarPostData {
   const text = isJsonMediaType(bare) ? JSON.stringify(planned.value) : String(planned.value ?? "");
   return { mimeType: planned.mediaType, text };
 }
+
+/** Where an entry breaks the HAR shape in a field the checker reads. */
+export interface ShapeProblem {
+  pointer: string;
+  message: string;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The fields of an entry the contract check reads, each of the type HAR 1.2 gives it. An entry
+ * from a file is any JSON value: it is checked only when this finds nothing.
+ */
+export function entryShapeProblems(entry: unknown): ShapeProblem[] {
+  if (!isRecord(entry)) return [{ pointer: "", message: "is not an object" }];
+  const problems: ShapeProblem[] = [];
+  const expect = (ok: boolean, pointer: string, type: string) => {
+    if (!ok) problems.push({ pointer, message: `must be ${type}` });
+  };
+  const optional = (value: unknown, pointer: string, type: "string" | "object") =>
+    expect(
+      value === undefined || (type === "string" ? typeof value === "string" : isRecord(value)),
+      pointer,
+      `a ${type}`,
+    );
+  const nameValues = (list: unknown, pointer: string, valueOptional = false) => {
+    if (list === undefined) return;
+    if (!Array.isArray(list)) return expect(false, pointer, "an array");
+    list.forEach((item, i) => {
+      const ok =
+        isRecord(item) &&
+        typeof item.name === "string" &&
+        (typeof item.value === "string" || (valueOptional && item.value === undefined));
+      expect(ok, `${pointer}/${i}`, `an object with a string name${valueOptional ? "" : " and value"}`);
+    });
+  };
+  optional(entry.comment, "/comment", "string");
+  const { request, response } = entry;
+  if (!isRecord(request)) expect(false, "/request", "an object");
+  else {
+    expect(typeof request.method === "string" && request.method !== "", "/request/method", "a method name");
+    expect(typeof request.url === "string", "/request/url", "a string");
+    nameValues(request.headers, "/request/headers");
+    optional(request.postData, "/request/postData", "object");
+    if (isRecord(request.postData)) {
+      optional(request.postData.mimeType, "/request/postData/mimeType", "string");
+      optional(request.postData.text, "/request/postData/text", "string");
+      nameValues(request.postData.params, "/request/postData/params", true);
+    }
+  }
+  if (!isRecord(response)) expect(false, "/response", "an object");
+  else {
+    expect(Number.isInteger(response.status), "/response/status", "an integer");
+    nameValues(response.headers, "/response/headers");
+    optional(response.content, "/response/content", "object");
+    if (isRecord(response.content)) {
+      optional(response.content.mimeType, "/response/content/mimeType", "string");
+      optional(response.content.text, "/response/content/text", "string");
+      optional(response.content.encoding, "/response/content/encoding", "string");
+    }
+  }
+  return problems;
+}

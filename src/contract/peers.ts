@@ -1,6 +1,7 @@
 // The contract checker, the mock and --propose need packages a client user never installs (Ajv to
-// validate; yaml and diff to write a spec patch): they are optional peer dependencies. A bin that
-// needs one says so in one line instead of a module-resolution stack trace.
+// validate, @streamparser/json to read recordings; yaml and diff to write a spec patch): they are
+// optional peer dependencies. A bin that needs one says so in one line instead of a
+// module-resolution stack trace.
 
 /** A peer package: the module a bin loads, and what to install. */
 export interface Peer {
@@ -9,9 +10,15 @@ export interface Peer {
 }
 
 /** What validation needs (the checker, the mock). */
-export const CHECKER_PEERS: Peer[] = [
+export const VALIDATION_PEERS: Peer[] = [
   { module: "ajv/dist/2020.js", install: "ajv@^8" },
   { module: "ajv-formats", install: "ajv-formats@^3" },
+];
+
+/** What the checker's bin needs: validation, and reading recordings of any size. */
+export const CHECKER_PEERS: Peer[] = [
+  ...VALIDATION_PEERS,
+  { module: "@streamparser/json", install: "@streamparser/json@^0.0.26" },
 ];
 
 /** What writing a spec patch needs (`ngorder-contract --propose`). */

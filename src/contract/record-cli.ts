@@ -1,18 +1,22 @@
 #!/usr/bin/env node
 // ngorder-record: records live exchanges with your token (NGORDER_TOKEN) into a scrubbed HAR file
-// that ngorder-contract can check. Exit status: 0 when written, 1 when a call failed, 2 on a usage error.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+// that ngorder-contract can check. The file is readable by its owner only (0600). Exit status: 0
+// when written, 1 when a call failed (what was recorded before it is written), 2 on a usage error.
+import { chmodSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadSpec } from "../spec/document.ts";
-import { readOnlyOperationIds, record } from "./record.ts";
+import type { Har } from "./har.ts";
+import { createProgress } from "./progress.ts";
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, readOnlyOperationIds, record, RecordError } from "./record.ts";
 
 const USAGE = `Usage: NGORDER_TOKEN=... ngorder-record --out <file.har> (--operation <operationId>... | --all-read) [options]
 
 Calls the chosen operations, then writes what was sent and received as HAR after removing
-secrets and personal data (the token, cookies, keys, emails, phone numbers, account numbers,
-names and addresses of people). Only read-only (GET) operations are called: a write operation
-is called only when it is also named with --allow-write.
+secrets and personal data (the token in any encoding, cookies, keys, emails, phone numbers,
+account numbers, names and addresses of people). Only read-only (GET) operations are called: a
+write operation is called only when it is also named with --allow-write. The token is sent over
+https only (plain http only to localhost, 127.0.0.1 or [::1]).
 
 Options:
   --operation <id>       an operationId to call (repeatable)
@@ -23,7 +27,9 @@ Options:
   --base-url <url>       server URL (default: the spec's first server)
   --spec <openapi.json>  bundled spec (default: the one in this package)
   --delay <ms>           pause between calls (default 500)
-  --out <file.har>       where to write the recording
+  --timeout <ms>         longest wait for each call's complete answer (default ${DEFAULT_TIMEOUT_MS})
+  --max-bytes <n>        largest answer read (default ${DEFAULT_MAX_RESPONSE_BYTES}); a larger one fails the call
+  --out <file.har>       where to write the recording (readable by you only)
   -h, --help             show this help`;
 
 async function main(argv: string[]): Promise<number> {
@@ -39,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
         "base-url": { type: "string" },
         spec: { type: "string" },
         delay: { type: "string", default: "500" },
+        timeout: { type: "string", default: String(DEFAULT_TIMEOUT_MS) },
+        "max-bytes": { type: "string", default: String(DEFAULT_MAX_RESPONSE_BYTES) },
         out: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -54,23 +62,31 @@ async function main(argv: string[]): Promise<number> {
   }
   const token = process.env.NGORDER_TOKEN;
   const badParam = values.param.find((p) => !p.includes("="));
+  const badNumber = (["delay", "timeout", "max-bytes"] as const).find((name) => !/^\d+$/.test(values[name]));
   if (
     !token ||
     !values.out ||
     (!values.operation.length && !values["all-read"]) ||
     badParam !== undefined ||
-    !/^\d+$/.test(values.delay)
+    badNumber
   ) {
     console.error(
-      `${!token ? "NGORDER_TOKEN is not set.\n" : ""}${badParam !== undefined ? `--param ${badParam}: expected name=value\n` : ""}\n${USAGE}`,
+      `${!token ? "NGORDER_TOKEN is not set.\n" : ""}${badParam !== undefined ? `--param ${badParam}: expected name=value\n` : ""}${badNumber ? `--${badNumber} ${values[badNumber]}: expected a whole number\n` : ""}\n${USAGE}`,
     );
     return 2;
   }
   const spec = loadSpec(values.spec);
+  let recorded = 0;
   const operations = [
     ...values.operation,
     ...(values["all-read"] ? readOnlyOperationIds(spec).filter((id) => !values.operation.includes(id)) : []),
   ];
+  const progress = createProgress({
+    stream: process.stderr,
+    verb: "recorded",
+    amount: (n) => `${n}`,
+    rateUnit: "operations",
+  });
   try {
     const har = await record({
       spec,
@@ -80,19 +96,38 @@ async function main(argv: string[]): Promise<number> {
       allowWrite: values["allow-write"],
       values: Object.fromEntries(values.param.map((p) => [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)])),
       delayMs: Number(values.delay),
-      onExchange: (operation, status) =>
-        console.log(`${operation.method.toUpperCase()} ${operation.path} ${operation.id} → ${status}`),
+      timeoutMs: Number(values.timeout),
+      maxResponseBytes: Number(values["max-bytes"]),
+      onExchange: (operation, status) => {
+        progress.end();
+        console.log(`${operation.method.toUpperCase()} ${operation.path} ${operation.id} → ${status}`);
+        recorded++;
+        progress.update(recorded, operations.length, recorded);
+      },
     });
-    mkdirSync(dirname(values.out), { recursive: true });
-    writeFileSync(values.out, `${JSON.stringify(har, null, 2)}\n`);
+    writeRecording(values.out, har);
     console.log(
       `wrote ${har.log.entries.length} scrubbed exchange(s) to ${values.out}; check them with: ngorder-contract ${values.out}`,
     );
     return 0;
   } catch (error) {
+    progress.end();
     console.error(`ngorder-record: ${(error as Error).message}`);
-    return (error as Error).message.startsWith("nothing was called") ? 2 : 1;
+    if (error instanceof RecordError && error.har) {
+      writeRecording(values.out, error.har);
+      console.error(`wrote the ${error.har.log.entries.length} exchange(s) recorded before it to ${values.out}`);
+    }
+    return error instanceof RecordError && !error.har && /nothing was called/.test(error.message) ? 2 : 1;
   }
+}
+
+/** Writes the file readable by its owner only, whole or not at all (a temporary file renamed). */
+function writeRecording(out: string, har: Har): void {
+  mkdirSync(dirname(out), { recursive: true });
+  const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  writeFileSync(temporary, `${JSON.stringify(har, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(temporary, 0o600);
+  renameSync(temporary, out);
 }
 
 process.exitCode = await main(process.argv.slice(2));

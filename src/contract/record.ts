@@ -1,6 +1,8 @@
 // Records live exchanges as HAR: calls the chosen operations against the API (or any base URL)
 // with the caller's token, then scrubs secrets and personal data before anything leaves memory.
-// Only read-only operations are called, unless a write operation is allowed by name.
+// Only read-only operations are called, unless a write operation is allowed by name. Before
+// anything is called, a token too short to scrub safely and a token bound for plain http (other
+// than to this machine) are refused; every call has a timeout and a size limit.
 import { isJsonMediaType, type Json } from "../spec/document.ts";
 import { specModel, type OperationModel } from "../spec/model.ts";
 import { planRequest } from "../spec/request-plan.ts";
@@ -8,6 +10,8 @@ import { harEntry, harLog, postDataOf, type Har, type HarCookie, type HarEntry, 
 import { Scrubber } from "./scrub.ts";
 
 const READ_ONLY = new Set(["get", "head", "options"]);
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 export interface RecordOptions {
   spec: Json;
@@ -22,8 +26,38 @@ export interface RecordOptions {
   values?: Record<string, string>;
   /** Pause between calls, to stay under the rate limit. */
   delayMs?: number;
+  /** Longest wait for each call's complete answer (default 30 s). */
+  timeoutMs?: number;
+  /** Largest answer body read (default 16 MiB); a larger one fails the call. */
+  maxResponseBytes?: number;
   fetch?: typeof fetch;
   onExchange?: (operation: OperationModel, status: number) => void;
+}
+
+/** A recording that stopped: the message says which call and why; `har` holds the scrubbed exchanges recorded before it. */
+export class RecordError extends Error {
+  constructor(
+    message: string,
+    readonly har?: Har,
+  ) {
+    super(message);
+  }
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Refuses a base URL the token must not be sent to: anything but https, except plain http to this machine. */
+export function checkBaseUrl(baseUrl: string): URL {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new RecordError(`--base-url ${baseUrl}: not an absolute URL: nothing was called`);
+  }
+  if (url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.test(url.hostname))) return url;
+  throw new RecordError(
+    `--base-url ${url.origin}: the token is only sent over https (or plain http to localhost, 127.0.0.1 or [::1]): nothing was called`,
+  );
 }
 
 /** The operations to call, or an error naming every selection that cannot be honoured. */
@@ -46,7 +80,7 @@ export function selectOperations(spec: Json, ids: string[], allowWrite: string[]
     }
     return operation ? [operation] : [];
   });
-  if (problems.length) throw new Error(`nothing was called:\n  ${problems.join("\n  ")}`);
+  if (problems.length) throw new RecordError(`nothing was called:\n  ${problems.join("\n  ")}`);
   return selected;
 }
 
@@ -68,7 +102,38 @@ function setCookies(headers: Headers): HarCookie[] {
   });
 }
 
-async function call(options: RecordOptions, operation: OperationModel): Promise<HarEntry> {
+/** The body, read up to a limit: a larger answer fails rather than filling memory. */
+async function readBody(response: Response, limit: number): Promise<Buffer> {
+  const declared = Number(response.headers.get("content-length"));
+  if (declared > limit) {
+    await response.body?.cancel();
+    throw new Error(`the answer is more than the limit of ${limit} bytes (--max-bytes)`);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) {
+    size += read.value.byteLength;
+    if (size > limit) {
+      await reader!.cancel();
+      throw new Error(`the answer is more than the limit of ${limit} bytes (--max-bytes)`);
+    }
+    chunks.push(read.value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Why a call failed, in words: the cause's message and code (ECONNREFUSED, ENOTFOUND...). */
+function describeFailure(error: unknown, timeoutMs: number): string {
+  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e?.name === "TimeoutError") return `no complete answer within ${timeoutMs} ms (--timeout)`;
+  const cause = e?.cause;
+  if (cause?.message)
+    return `cannot reach the server: ${cause.message}${cause.code && !cause.message.includes(cause.code) ? ` (${cause.code})` : ""}`;
+  return e?.message ?? String(error);
+}
+
+async function call(options: RecordOptions, operation: OperationModel, scrubber: Scrubber): Promise<HarEntry> {
   const request = planRequest(specModel(options.spec), operation, options.values ? { values: options.values } : {});
   const query = new URLSearchParams(request.query).toString();
   const url = `${options.baseUrl.replace(/\/+$/, "")}${request.path}${query ? `?${query}` : ""}`;
@@ -79,13 +144,22 @@ async function call(options: RecordOptions, operation: OperationModel): Promise<
     { name: "Accept-Language", value: "en" },
     ...(postData ? [{ name: "Content-Type", value: postData.mimeType }] : []),
   ];
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const started = new Date();
-  const response = await (options.fetch ?? fetch)(url, {
-    method: request.method,
-    headers: requestHeaders.map((h) => [h.name, h.value] as [string, string]),
-    ...(postData?.text !== undefined ? { body: postData.text } : {}),
-  });
-  const bytes = Buffer.from(await response.arrayBuffer());
+  let response: Response;
+  let bytes: Buffer;
+  try {
+    response = await (options.fetch ?? fetch)(url, {
+      method: request.method,
+      headers: requestHeaders.map((h) => [h.name, h.value] as [string, string]),
+      ...(postData?.text !== undefined ? { body: postData.text } : {}),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    bytes = await readBody(response, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+  } catch (error) {
+    const where = `${operation.id} (${request.method.toUpperCase()} ${scrubber.url(url)})`;
+    throw new Error(scrubber.text(`${where}: ${describeFailure(error, timeoutMs)}`), { cause: error });
+  }
   const contentType = response.headers.get("content-type") ?? "";
   const entry = harEntry({
     method: request.method,
@@ -105,23 +179,39 @@ async function call(options: RecordOptions, operation: OperationModel): Promise<
   return entry;
 }
 
-/** Calls the selected operations and returns the scrubbed HAR; nothing is called if a selection is refused. */
+/**
+ * Calls the selected operations and returns the scrubbed HAR. Nothing is called if a selection,
+ * the token or the base URL is refused; a call that fails stops the recording with a RecordError
+ * naming the call and the cause, carrying what was recorded before it.
+ */
 export async function record(options: RecordOptions): Promise<Har> {
+  let scrubber: Scrubber;
+  try {
+    scrubber = new Scrubber({ secrets: [options.token], spec: options.spec });
+  } catch (error) {
+    throw new RecordError(`the token is refused: ${(error as Error).message}: nothing was called`);
+  }
+  checkBaseUrl(options.baseUrl);
   const operations = selectOperations(options.spec, options.operations, options.allowWrite);
   const entries: HarEntry[] = [];
+  const scrubbed = () => {
+    const har = scrubber.har(
+      harLog("ngorder-openapi recorder", entries, "Recorded live, then scrubbed of secrets and personal data."),
+    );
+    // The last line of defence: the token must not survive in any form the scrubber might have missed.
+    if (scrubber.leaks(JSON.stringify(har))) throw new RecordError("the token survived scrubbing: nothing was written");
+    return har;
+  };
   for (const [i, operation] of operations.entries()) {
     if (i > 0 && options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
-    const entry = await call(options, operation);
+    let entry: HarEntry;
+    try {
+      entry = await call(options, operation, scrubber);
+    } catch (error) {
+      throw new RecordError((error as Error).message, entries.length ? scrubbed() : undefined);
+    }
     options.onExchange?.(operation, entry.response.status);
     entries.push(entry);
   }
-  const har = new Scrubber([options.token]).har(
-    harLog("ngorder-openapi recorder", entries, "Recorded live, then scrubbed of secrets and personal data."),
-  );
-  // The token must not survive in any form the scrubber might have missed (e.g. URL-encoded).
-  const text = JSON.stringify(har);
-  for (const form of [options.token, encodeURIComponent(options.token)]) {
-    if (form.length >= 4 && text.includes(form)) throw new Error("the token survived scrubbing: nothing was written");
-  }
-  return har;
+  return scrubbed();
 }

@@ -2,9 +2,9 @@
 // ngorder-mock: serves the mock of the Ngorder API until stopped (Ctrl-C or SIGTERM).
 // Exit status: 0 when stopped, 1 when it cannot listen, 2 on a usage error.
 import { parseArgs } from "node:util";
-import { CHECKER_PEERS, requirePeers } from "../contract/peers.ts";
+import { requirePeers, VALIDATION_PEERS } from "../contract/peers.ts";
 
-await requirePeers("ngorder-mock", CHECKER_PEERS);
+await requirePeers("ngorder-mock", VALIDATION_PEERS);
 const { startMock } = await import("./server.ts");
 const { parsePort, PortError } = await import("./listen.ts");
 
