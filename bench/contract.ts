@@ -1,4 +1,5 @@
-// Prints how fast the contract check is, in three figures:
+// Prints how fast the contract check is, in three figures, measured on the compiled package (dist/,
+// built first) on plain Node — what the ngorder-contract bin runs for users (bench/contract-child.mjs):
 //  1. in memory: the compile time of the spec's validators (once per spec) and how many recorded
 //     exchanges per second it then checks on one core (every vendor-doc recording over and over,
 //     in one-second windows: the first, while V8 optimises, and the median of the second half);
@@ -10,17 +11,16 @@
 // Targets: ≥ 50,000 entries/s and < 300 MB peak RSS for the 1 GB HAR.
 // Usage: npx tsx bench/contract.ts [seconds] [gigabytes]   (or: npm run bench:contract)
 import { spawnSync } from "node:child_process";
-import { createWriteStream, mkdtempSync, openSync, rmSync, statSync, writeSync, closeSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { once } from "node:events";
-import { fileURLToPath } from "node:url";
-import { checkFilesStreaming, harFilesIn, readHar } from "../src/contract/check-files.ts";
-import { ContractChecker } from "../src/contract/checker.ts";
-import { textReportWriter } from "../src/contract/format-report.ts";
+import { harFilesIn, readHar } from "../src/contract/check-files.ts";
 import type { HarEntry } from "../src/contract/har.ts";
-import { bundledSpecPath, loadSpec } from "../src/spec/document.ts";
+import { buildPackage } from "../scripts/build-package.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
+
+const CHILD = `${ROOT}bench/contract-child.mjs`;
 
 const format = (rate: number, unit: string) => `${Math.round(rate).toLocaleString("en")} ${unit}`;
 
@@ -31,21 +31,11 @@ function vendorDocEntries(): HarEntry[] {
   });
 }
 
-/** Child mode: checks one file with the streaming reader and prints its figures as JSON. */
-function checkFile(file: string, report: "none" | "text"): void {
-  const checker = new ContractChecker(loadSpec(bundledSpecPath()));
-  checker.compileAll();
-  const out = report === "text" ? openSync("/dev/null", "w") : undefined;
-  const writer = textReportWriter((text) => void (out !== undefined && writeSync(out, text)));
-  const start = performance.now();
-  const summary = checkFilesStreaming(checker, [file], "bundle", { failure: writer.failure });
-  writer.end(summary);
-  const seconds = (performance.now() - start) / 1000;
-  if (out !== undefined) closeSync(out);
-  const { maxRSS } = process.resourceUsage(); // kilobytes
-  console.log(
-    JSON.stringify({ entries: summary.entries, failures: summary.failureCount, seconds, peakRssMb: maxRSS / 1024 }),
-  );
+/** Runs the measuring child on the compiled package and returns its figures. */
+function child(args: string[]): any {
+  const run = spawnSync(process.execPath, [CHILD, ...args], { cwd: ROOT, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`bench/contract-child.mjs ${args.join(" ")} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split("\n").at(-1)!);
 }
 
 async function writeLines(file: string, head: string, lines: () => Generator<string>, tail: string): Promise<void> {
@@ -57,13 +47,7 @@ async function writeLines(file: string, head: string, lines: () => Generator<str
 }
 
 function measure(file: string, report: "none" | "text", label: string): void {
-  const self = fileURLToPath(import.meta.url);
-  const run = spawnSync(process.execPath, ["--import", "tsx", self, "--check", file, report], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  if (run.status !== 0) throw new Error(`the check of ${file} failed: ${run.stderr}`);
-  const { entries, failures, seconds, peakRssMb } = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
+  const { entries, failures, seconds, peakRssMb } = child(["file", file, report]);
   const megabytes = statSync(file).size / 1e6;
   console.log(`${label}:`);
   console.log(
@@ -78,38 +62,20 @@ function measure(file: string, report: "none" | "text", label: string): void {
 async function main(): Promise<void> {
   const seconds = Math.max(2, Number(process.argv[2] ?? 10));
   const gigabytes = Number(process.argv[3] ?? 1);
-  const entries = vendorDocEntries();
-  const bodyBytes = entries.map((e) => e.response.content.text?.length ?? 0).sort((a, b) => a - b);
-
-  const start = performance.now();
-  const checker = new ContractChecker(loadSpec(bundledSpecPath()));
-  const problems = checker.compileAll();
-  const compileMs = performance.now() - start;
-  if (problems.length) throw new Error(`the spec does not compile: ${problems.map((p) => p.message).join("; ")}`);
-  for (const [i, entry] of entries.entries()) {
-    const failures = checker.checkEntry(entry, i).failures;
-    if (failures.length)
-      throw new Error(`recording ${i} fails: ${failures[0]!.message}; the benchmark measures passing checks`);
-  }
-  const rates: number[] = [];
-  for (let window = 0; window < seconds; window++) {
-    let checked = 0;
-    const windowStart = performance.now();
-    while (performance.now() - windowStart < 1000) {
-      for (let i = 0; i < entries.length; i++) checker.checkEntry(entries[i]!, i);
-      checked += entries.length;
-    }
-    rates.push(checked / ((performance.now() - windowStart) / 1000));
-  }
+  buildPackage();
+  const memory = child(["memory", String(seconds)]);
+  const rates: number[] = memory.rates;
+  const bodies: number[] = memory.bodies;
   const steady = rates.slice(Math.floor(rates.length / 2)).sort((a, b) => a - b);
-  console.log(`operations in the spec:      ${checker.operations.length}`);
-  console.log(`first compile (load + all):  ${compileMs.toFixed(0)} ms`);
+  console.log(`operations in the spec:      ${memory.operations}`);
+  console.log(`first compile (load + all):  ${memory.compileMs.toFixed(0)} ms`);
   console.log(
-    `recordings:                  ${entries.length} (response body median ${bodyBytes[bodyBytes.length >> 1]} B, max ${bodyBytes.at(-1)} B)`,
+    `recordings:                  ${memory.recordings} (response body median ${bodies[bodies.length >> 1]} B, max ${bodies.at(-1)} B)`,
   );
   console.log(`first second:                ${format(rates[0]!, "recorded responses/s")}`);
   console.log(`steady (median, one core):   ${format(steady[steady.length >> 1]!, "recorded responses/s")}`);
 
+  const entries = vendorDocEntries();
   const dir = mkdtempSync(join(tmpdir(), "ngorder-bench-"));
   try {
     const har = join(dir, "big.har");
@@ -149,5 +115,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === "--check") checkFile(process.argv[3]!, process.argv[4] as "none" | "text");
-else await main();
+await main();

@@ -213,7 +213,7 @@ export class ContractChecker {
     this.#validate(
       failures,
       location,
-      joinPointer("", parameter.name),
+      parameter.valuePointer,
       parameter.schemaPointer,
       coerceFormValue(this.spec, parameter.schema, value),
     );
@@ -242,12 +242,7 @@ export class ContractChecker {
       if (value !== undefined) this.#checkParameter(failures, "request.query", parameter, value);
       else if (parameter.required)
         failures.push(
-          fail(
-            "request.query",
-            joinPointer("", parameter.name),
-            "required query parameter is missing",
-            parameter.pointer,
-          ),
+          fail("request.query", parameter.valuePointer, "required query parameter is missing", parameter.pointer),
         );
     }
     for (const name of values.keys()) {

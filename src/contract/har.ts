@@ -190,52 +190,62 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * The fields of an entry the contract check reads, each of the type HAR 1.2 gives it. An entry
  * from a file is any JSON value: it is checked only when this finds nothing.
  */
+function expectShape(problems: ShapeProblem[], ok: boolean, pointer: string, type: string): void {
+  if (!ok) problems.push({ pointer, message: `must be ${type}` });
+}
+
+function optionalShape(problems: ShapeProblem[], value: unknown, pointer: string, type: "string" | "object"): void {
+  const ok = value === undefined || (type === "string" ? typeof value === "string" : isRecord(value));
+  if (!ok) expectShape(problems, false, pointer, `a ${type}`);
+}
+
+function nameValueShapes(problems: ShapeProblem[], list: unknown, pointer: string, valueOptional = false): void {
+  if (list === undefined) return;
+  if (!Array.isArray(list)) return expectShape(problems, false, pointer, "an array");
+  for (let i = 0; i < list.length; i++) {
+    const item: unknown = list[i];
+    const ok =
+      isRecord(item) &&
+      typeof item.name === "string" &&
+      (typeof item.value === "string" || (valueOptional && item.value === undefined));
+    if (!ok)
+      expectShape(
+        problems,
+        false,
+        `${pointer}/${i}`,
+        `an object with a string name${valueOptional ? "" : " and value"}`,
+      );
+  }
+}
+
 export function entryShapeProblems(entry: unknown): ShapeProblem[] {
   if (!isRecord(entry)) return [{ pointer: "", message: "is not an object" }];
   const problems: ShapeProblem[] = [];
-  const expect = (ok: boolean, pointer: string, type: string) => {
-    if (!ok) problems.push({ pointer, message: `must be ${type}` });
-  };
-  const optional = (value: unknown, pointer: string, type: "string" | "object") =>
-    expect(
-      value === undefined || (type === "string" ? typeof value === "string" : isRecord(value)),
-      pointer,
-      `a ${type}`,
-    );
-  const nameValues = (list: unknown, pointer: string, valueOptional = false) => {
-    if (list === undefined) return;
-    if (!Array.isArray(list)) return expect(false, pointer, "an array");
-    list.forEach((item, i) => {
-      const ok =
-        isRecord(item) &&
-        typeof item.name === "string" &&
-        (typeof item.value === "string" || (valueOptional && item.value === undefined));
-      expect(ok, `${pointer}/${i}`, `an object with a string name${valueOptional ? "" : " and value"}`);
-    });
-  };
-  optional(entry.comment, "/comment", "string");
+  optionalShape(problems, entry.comment, "/comment", "string");
   const { request, response } = entry;
-  if (!isRecord(request)) expect(false, "/request", "an object");
+  if (!isRecord(request)) expectShape(problems, false, "/request", "an object");
   else {
-    expect(typeof request.method === "string" && request.method !== "", "/request/method", "a method name");
-    expect(typeof request.url === "string", "/request/url", "a string");
-    nameValues(request.headers, "/request/headers");
-    optional(request.postData, "/request/postData", "object");
-    if (isRecord(request.postData)) {
-      optional(request.postData.mimeType, "/request/postData/mimeType", "string");
-      optional(request.postData.text, "/request/postData/text", "string");
-      nameValues(request.postData.params, "/request/postData/params", true);
+    const { method, url, postData } = request;
+    expectShape(problems, typeof method === "string" && method !== "", "/request/method", "a method name");
+    expectShape(problems, typeof url === "string", "/request/url", "a string");
+    nameValueShapes(problems, request.headers, "/request/headers");
+    optionalShape(problems, postData, "/request/postData", "object");
+    if (isRecord(postData)) {
+      optionalShape(problems, postData.mimeType, "/request/postData/mimeType", "string");
+      optionalShape(problems, postData.text, "/request/postData/text", "string");
+      nameValueShapes(problems, postData.params, "/request/postData/params", true);
     }
   }
-  if (!isRecord(response)) expect(false, "/response", "an object");
+  if (!isRecord(response)) expectShape(problems, false, "/response", "an object");
   else {
-    expect(Number.isInteger(response.status), "/response/status", "an integer");
-    nameValues(response.headers, "/response/headers");
-    optional(response.content, "/response/content", "object");
-    if (isRecord(response.content)) {
-      optional(response.content.mimeType, "/response/content/mimeType", "string");
-      optional(response.content.text, "/response/content/text", "string");
-      optional(response.content.encoding, "/response/content/encoding", "string");
+    const { content } = response;
+    expectShape(problems, Number.isInteger(response.status), "/response/status", "an integer");
+    nameValueShapes(problems, response.headers, "/response/headers");
+    optionalShape(problems, content, "/response/content", "object");
+    if (isRecord(content)) {
+      optionalShape(problems, content.mimeType, "/response/content/mimeType", "string");
+      optionalShape(problems, content.text, "/response/content/text", "string");
+      optionalShape(problems, content.encoding, "/response/content/encoding", "string");
     }
   }
   return problems;

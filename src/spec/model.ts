@@ -35,6 +35,8 @@ export interface ParameterModel {
   schemaPointer?: string;
   /** `explode: false` arrays arrive as one comma-separated value. */
   commaSeparated: boolean;
+  /** The JSON pointer of its value among the request's parameters (`/per_page`). */
+  valuePointer: string;
   /** The parameter's own example (`example`, else its first `examples` entry). */
   example: Found;
 }
@@ -45,6 +47,7 @@ export class ContentModel {
   readonly mediaTypes: string[];
   readonly #content: Json;
   readonly #matches = new Map<string, string | undefined>();
+  readonly #schemas = new Map<string, { schema: Json; pointer: string } | undefined>();
 
   constructor(content: Json, pointer: string) {
     this.#content = content;
@@ -61,10 +64,13 @@ export class ContentModel {
     return this.#content[mediaType];
   }
 
-  /** The media type's schema as written, and its pointer. */
+  /** The media type's schema as written, and its pointer (memoised: the checker asks for every entry). */
   schemaOf(mediaType: string): { schema: Json; pointer: string } | undefined {
-    const schema = this.#content[mediaType]?.schema;
-    return schema ? { schema, pointer: joinPointer(this.pointer, mediaType, "schema") } : undefined;
+    if (!this.#schemas.has(mediaType)) {
+      const schema = this.#content[mediaType]?.schema;
+      this.#schemas.set(mediaType, schema ? { schema, pointer: joinPointer(this.pointer, mediaType, "schema") } : undefined);
+    }
+    return this.#schemas.get(mediaType);
   }
 }
 
@@ -187,6 +193,7 @@ function parameterModel(spec: Json, { node, pointer }: Located<Json>): Parameter
     pointer,
     ...(node.schema ? { schema: node.schema, schemaPointer: `${pointer}/schema` } : {}),
     commaSeparated: node.explode === false && declaredTypes(deref(spec, node.schema)).includes("array"),
+    valuePointer: joinPointer("", String(node.name)),
     example: exampleOf(spec, node),
   };
 }
