@@ -121,7 +121,7 @@ const GENERATORS: Record<string, Generator> = {
       await sdk[call.operationId]({ ...input, throwOnError: true });
     },
     query: "brackets",
-    note: "its serializer throws on an array of objects: give the client a `querySerializer` that writes bracket names (the check uses this package's own, `queryString` in src/wire.ts)",
+    note: "its serializer throws on an array of objects: give the client `querySerializer: queryString` (exported by this package: its own serializer, which this check uses)",
   },
   orval: {
     pkg: "orval",
