@@ -1,6 +1,7 @@
 // The retry rules on their own: which requests, how long to wait, and Retry-After.
 import { describe, expect, it } from "vitest";
-import { backoffMs, RETRY_STATUSES, retryAfterMs, retryPolicy, sleep } from "../../src/retry.ts";
+import { sleep } from "../../src/clock.ts";
+import { backoffMs, RETRY_STATUSES, retryAfterMs, retryPolicy } from "../../src/retry.ts";
 
 describe("retryPolicy", () => {
   it("retries GET, HEAD and OPTIONS twice by default, never POST or PATCH", () => {
