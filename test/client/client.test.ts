@@ -2,14 +2,9 @@
 // and query, JSON and multipart bodies, binary downloads, and the path client's `{ error }` results.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCaller } from "../../src/client.ts";
-import {
-  createNgorder,
-  createNgorderClient,
-  DEFAULT_BASE_URL,
-  NgorderError,
-  type NgorderClientOptions,
-} from "../../src/index.ts";
+import { createNgorder, createNgorderClient, NgorderError, type NgorderClientOptions } from "../../src/index.ts";
 import { startFaultServer, type FaultServer, type RecordedRequest } from "../support/fault-server.ts";
+import { loadBundle } from "../support/spec.ts";
 import { expectNoToken, failure, sdkMethod, TOKEN } from "./support.ts";
 
 let server: FaultServer;
@@ -87,8 +82,13 @@ describe("every request", () => {
     expect(JSON.parse(last().body.toString())).toEqual(body);
   });
 
-  it("defaults to the production server", () => {
-    expect(DEFAULT_BASE_URL).toBe("https://api.smartseller.co.id/api/open");
+  it("defaults to the spec's server", async () => {
+    const urls: string[] = [];
+    const capture: typeof fetch = async (url) => (urls.push(String(url)), new Response(null, { status: 204 }));
+    await createNgorderClient({ token: TOKEN, fetch: capture }).GET("/warehouse/{id}", {
+      params: { path: { id: 22 } },
+    });
+    expect(urls).toEqual([`${loadBundle().servers[0].url}/warehouse/22`]);
   });
 
   it("refuses to start without a token", () => {
