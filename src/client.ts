@@ -8,6 +8,7 @@
 // strings and form fields use PHP bracket names (the wire format, src/wire.ts), as the Laravel server reads them.
 import { defaultPathSerializer, mergeHeaders, type ParseAs } from "openapi-fetch";
 import { serializeBody } from "./body.ts";
+import { systemClock } from "./clock.ts";
 import { describeErrorBody, NgorderError, type NgorderErrorDetails } from "./errors.ts";
 import { retryPolicy } from "./retry.ts";
 import { Failure, send, type Outcome } from "./send.ts";
@@ -48,6 +49,7 @@ const FAILURE_SUMMARY: Record<Failure["kind"], (cause: any, timeoutMs: number, b
 
 export function createCaller(options: NgorderClientOptions): Caller {
   const { token, baseUrl = DEFAULT_BASE_URL, language = "en", timeoutMs = 30_000, fetch = globalThis.fetch } = options;
+  const clock = options.clock ?? systemClock;
   if (typeof token !== "string" || !token) throw new TypeError("createNgorderClient: `token` is required");
   const base = baseUrl.replace(/\/+$/, "");
   const policy = retryPolicy(options.retry);
@@ -99,6 +101,7 @@ export function createCaller(options: NgorderClientOptions): Caller {
         timeoutMs: callTimeoutMs,
         retries: (init.retry ?? policy.methods.has(method)) ? policy.retries : 0,
         policy,
+        clock,
       });
     } catch (error) {
       if (!(error instanceof Failure)) throw error;

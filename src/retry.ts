@@ -43,25 +43,9 @@ export function backoffMs(policy: RetryPolicy, retry: number, random: () => numb
 }
 
 /** The wait a `Retry-After` header asks for, in ms: delay-seconds or an HTTP date. */
-export function retryAfterMs(value: string | null, now: number = Date.now()): number | undefined {
+export function retryAfterMs(value: string | null, now: number): number | undefined {
   if (!value) return undefined;
   // An HTTP date has a weekday and a month name; Date.parse alone reads "-5" as a date.
   const ms = /^\s*\d+\s*$/.test(value) ? Number(value) * 1000 : /[a-z]/i.test(value) ? Date.parse(value) - now : NaN;
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);
-}
-
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

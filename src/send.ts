@@ -3,7 +3,8 @@
 // body), so every attempt sends the same request anew.
 import type { ParseAs } from "openapi-fetch";
 import { InvalidJsonBody, readBody, readErrorBody } from "./body.ts";
-import { backoffMs, RETRY_STATUSES, retryAfterMs, sleep, type RetryPolicy } from "./retry.ts";
+import type { Clock } from "./clock.ts";
+import { backoffMs, RETRY_STATUSES, retryAfterMs, type RetryPolicy } from "./retry.ts";
 
 /** openapi-fetch's result shape: `data` on success, `error` (the parsed error body) otherwise. */
 export interface Outcome {
@@ -21,6 +22,7 @@ export interface Exchange {
   /** Attempts allowed after the first: 0 for a request that must not be repeated. */
   retries: number;
   policy: RetryPolicy;
+  clock: Clock;
 }
 
 /** Why a call ended without an answer to return. */
@@ -40,14 +42,18 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * cancels the request and its body for real, so a timed-out attempt frees its connection at once
  * (a timer alone would leave it open until the server answers, up to undici's 300 s).
  */
-function attemptSignal(timeoutMs: number, caller: AbortSignal | null | undefined): AbortSignal | undefined {
-  const timeout = timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS ? AbortSignal.timeout(timeoutMs) : undefined;
+function attemptSignal(
+  clock: Clock,
+  timeoutMs: number,
+  caller: AbortSignal | null | undefined,
+): AbortSignal | undefined {
+  const timeout = timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS ? clock.timeout(timeoutMs) : undefined;
   if (caller && timeout) return AbortSignal.any([caller, timeout]);
   return caller ?? timeout;
 }
 
-async function attempt({ fetch, url, init, parseAs, timeoutMs }: Exchange): Promise<Outcome> {
-  const signal = attemptSignal(timeoutMs, init.signal);
+async function attempt({ fetch, url, init, parseAs, timeoutMs, clock }: Exchange): Promise<Outcome> {
+  const signal = attemptSignal(clock, timeoutMs, init.signal);
   const response = await fetch(url, signal ? { ...init, signal } : init);
   return response.ok
     ? { data: await readBody(response, parseAs), response }
@@ -63,8 +69,8 @@ function failureKind(error: unknown, signal: AbortSignal | null | undefined): Fa
   return isTimeout(error) ? "timeout" : "network";
 }
 
-function pause(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
-  return sleep(ms, signal).catch((reason: unknown) => {
+function pause(clock: Clock, ms: number, signal: AbortSignal | null | undefined): Promise<void> {
+  return clock.sleep(ms, signal).catch((reason: unknown) => {
     throw new Failure(failureKind(reason, signal), reason, signal?.aborted === true);
   });
 }
@@ -80,12 +86,12 @@ export async function send(exchange: Exchange): Promise<Outcome> {
       const kind = failureKind(error, signal);
       if (retry >= exchange.retries || kind === "aborted" || kind === "invalid_response")
         throw new Failure(kind, error, signal?.aborted === true);
-      await pause(backoffMs(exchange.policy, retry), signal);
+      await pause(exchange.clock, backoffMs(exchange.policy, retry), signal);
       continue;
     }
     if (retry >= exchange.retries || !RETRY_STATUSES.has(outcome.response.status)) return outcome;
-    const asked = retryAfterMs(outcome.response.headers.get("retry-after"));
+    const asked = retryAfterMs(outcome.response.headers.get("retry-after"), exchange.clock.now());
     if (asked !== undefined && asked > exchange.policy.maxDelayMs) return outcome;
-    await pause(asked ?? backoffMs(exchange.policy, retry), signal);
+    await pause(exchange.clock, asked ?? backoffMs(exchange.policy, retry), signal);
   }
 }

@@ -1,6 +1,7 @@
 // The typed surface of the path client, from generated/schema.d.ts and openapi-fetch's own types.
 import type { FetchResponse, HeadersOptions, ParamsOption, ParseAs, RequestBodyOption } from "openapi-fetch";
 import type { components, paths } from "../generated/schema.d.ts";
+import type { Clock } from "./clock.ts";
 import type { RetryOptions } from "./retry.ts";
 
 export type Language = components["parameters"]["AcceptLanguage"];
@@ -18,6 +19,8 @@ export interface NgorderClientOptions {
   retry?: RetryOptions | false;
   /** A fetch to use instead of the global one (a test double, a proxy agent, logging). */
   fetch?: typeof globalThis.fetch;
+  /** The timeouts, waits between attempts and current time; default the system's. A test passes its own to run without waiting. */
+  clock?: Clock;
 }
 
 /** Options of one call, for the path client and the SDK alike. */

@@ -1,14 +1,14 @@
 // A small HTTP server for local use only (127.0.0.1): serves a folder of static files, and hands
 // any other request to an optional handler (the mock API of `npm start`). Like GitHub Pages, it
 // answers `/order` with order.html and an unknown path with the folder's 404.html (status 404).
-// Every error is an answer,
-// never a crash: 400 for a request line or URL it cannot read, 403 for a Host that is not this
-// machine (a DNS-rebinding page cannot reach it), 404, 405 for methods other than GET and HEAD on
+// Every error is an answer, never a crash: 400 for a request line or URL it cannot read, 403 for a
+// Host that is not this machine (a DNS-rebinding page cannot reach it), 404 (also for a path out
+// of the folder, or a link that leads out of it), 405 for methods other than GET and HEAD on
 // files, 500 when a file cannot be read. Every answer says `X-Content-Type-Options: nosniff`, and
 // pages come with the Content-Security-Policy below.
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, resolve, sep } from "node:path";
@@ -104,21 +104,28 @@ async function pagePolicy(file: string, mtimeMs: number): Promise<string> {
 
 type Found = { file: string; size: number; mtimeMs: number };
 
-async function fileAt(file: string): Promise<Found | undefined> {
+const isInside = (root: string, file: string) => file === root || file.startsWith(root + sep);
+
+/** A file in the folder, links resolved: one a link leads out of the folder is not there. */
+async function fileAt(root: string, file: string): Promise<Found | undefined> {
   const info = await stat(file).catch(() => undefined);
-  return info?.isFile() ? { file, size: info.size, mtimeMs: info.mtimeMs } : undefined;
+  if (!info?.isFile()) return undefined;
+  const real = await realpath(file).catch(() => undefined);
+  return real && isInside(root, real) ? { file, size: info.size, mtimeMs: info.mtimeMs } : undefined;
 }
 
 /** The file a path names: itself, its folder's index.html, or the page without `.html`. */
 async function findFile(root: string, relative: string): Promise<Found | undefined> {
   const file = resolve(root, `.${relative}`);
-  if (file !== root && !file.startsWith(root + sep)) return undefined;
-  return (await fileAt(file)) ?? (await fileAt(join(file, "index.html"))) ?? (await fileAt(`${file}.html`));
+  if (!isInside(root, file)) return undefined;
+  return (
+    (await fileAt(root, file)) ?? (await fileAt(root, join(file, "index.html"))) ?? (await fileAt(root, `${file}.html`))
+  );
 }
 
 async function serveFile(root: string, relative: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const found = await findFile(root, relative);
-  const notFound = found ? undefined : await fileAt(join(root, "404.html"));
+  const notFound = found ? undefined : await fileAt(root, join(root, "404.html"));
   if (!found && !notFound) return answer(res, 404, "not found");
   if (found && req.method !== "GET" && req.method !== "HEAD")
     return answer(res, 405, `${req.method} is not served here`, { allow: "GET, HEAD" });
@@ -148,7 +155,9 @@ export async function startServer(opts: {
   port?: number;
 }): Promise<LocalServer> {
   const prefix = opts.prefix ?? "/";
-  const root = opts.root === undefined ? undefined : resolve(opts.root);
+  // The folder's real path: a link is followed only where it stays inside it.
+  const folder = opts.root === undefined ? undefined : resolve(opts.root);
+  const root = folder === undefined ? undefined : await realpath(folder).catch(() => folder);
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (!LOOPBACK_HOST.test(req.headers.host ?? ""))

@@ -2,14 +2,9 @@
 // and query, JSON and multipart bodies, binary downloads, and the path client's `{ error }` results.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCaller } from "../../src/client.ts";
-import {
-  createNgorder,
-  createNgorderClient,
-  DEFAULT_BASE_URL,
-  NgorderError,
-  type NgorderClientOptions,
-} from "../../src/index.ts";
+import { createNgorder, createNgorderClient, NgorderError, type NgorderClientOptions } from "../../src/index.ts";
 import { startFaultServer, type FaultServer, type RecordedRequest } from "../support/fault-server.ts";
+import { loadBundle } from "../support/spec.ts";
 import { expectNoToken, failure, sdkMethod, TOKEN } from "./support.ts";
 
 let server: FaultServer;
@@ -69,6 +64,17 @@ describe("every request", () => {
     ]);
   });
 
+  it("takes a call's own headers, where `null` removes one the client sets", async () => {
+    await createNgorderClient(options).GET("/warehouse", { headers: { "Accept-Language": "id", "X-Trace": "t-1" } });
+    expect(last().headers["accept-language"]).toBe("id");
+    expect(last().headers["x-trace"]).toBe("t-1");
+    expect(last().headers.authorization).toBe(`Bearer ${TOKEN}`);
+    // A request to a proxy that adds its own credentials: the client's Authorization is left out.
+    await createNgorder(options).warehouses.list({}, { headers: { Authorization: null } });
+    expect(last().headers.authorization).toBeUndefined();
+    expect(last().headers["accept-language"]).toBe("en");
+  });
+
   it("sends a JSON body with its content type", async () => {
     const body = { warehouse: "Warehouse Jakarta", supplier_id: 23518, user_id: [7, 8], is_active: true };
     await createNgorderClient(options).POST("/warehouse", { body });
@@ -76,8 +82,13 @@ describe("every request", () => {
     expect(JSON.parse(last().body.toString())).toEqual(body);
   });
 
-  it("defaults to the production server", () => {
-    expect(DEFAULT_BASE_URL).toBe("https://api.smartseller.co.id/api/open");
+  it("defaults to the spec's server", async () => {
+    const urls: string[] = [];
+    const capture: typeof fetch = async (url) => (urls.push(String(url)), new Response(null, { status: 204 }));
+    await createNgorderClient({ token: TOKEN, fetch: capture }).GET("/warehouse/{id}", {
+      params: { path: { id: 22 } },
+    });
+    expect(urls).toEqual([`${loadBundle().servers[0].url}/warehouse/22`]);
   });
 
   it("refuses to start without a token", () => {
@@ -134,6 +145,19 @@ describe("uploads and downloads", () => {
     const data = await download({ invoice_id: 9 });
     expect(data).toBeInstanceOf(Blob);
     expect(await (data as Blob).text()).toBe("%PDF-1.4");
+  });
+
+  it("reads a success body as the call's parseAs asks, whatever its media type", async () => {
+    const body = '{"response":"Success","data":[]}';
+    const get = (parseAs: "text" | "stream" | "json") => createNgorderClient(options).GET("/warehouse", { parseAs });
+    server.script("GET /api/open/warehouse", { status: 200, json: JSON.parse(body) });
+    expect((await get("text")).data).toBe(body);
+    server.script("GET /api/open/warehouse", { status: 200, json: JSON.parse(body) });
+    const { data: stream } = await get("stream");
+    expect(stream).toBeInstanceOf(ReadableStream);
+    expect(await new Response(stream as ReadableStream).text()).toBe(body);
+    server.script("GET /api/open/warehouse", { status: 200, headers: { "content-type": "application/pdf" }, body });
+    expect((await get("json")).data).toEqual(JSON.parse(body));
   });
 });
 
@@ -199,6 +223,45 @@ describe("answers", () => {
       messages: ["Data not found"],
       fieldMessages: {},
     });
+  });
+
+  it("takes the request id from the X-Request-Id header when the body has none, the body's first", async () => {
+    server.script("GET /api/open/warehouse/99", {
+      status: 404,
+      headers: { "x-request-id": "hdr-7f3a" },
+      json: { response: "Failed", message: "Data not found", data: null },
+    });
+    const fromHeader = await failure(() => createNgorder(options).warehouses.get({ id: 99 }), "http");
+    expect(fromHeader.requestId).toBe("hdr-7f3a");
+    expect(fromHeader.message).toContain("[request_id hdr-7f3a]");
+    server.script("GET /api/open/warehouse/99", {
+      status: 404,
+      headers: { "x-request-id": "hdr-7f3a" },
+      json: { request_id: "body-5f96", response: "Failed", message: "Data not found", data: null },
+    });
+    expect((await failure(() => createNgorder(options).warehouses.get({ id: 99 }), "http")).requestId).toBe(
+      "body-5f96",
+    );
+  });
+
+  it("reads field messages under `errors` (Laravel's own validation answer) beside the message", async () => {
+    server.script("POST /api/open/warehouse", {
+      status: 422,
+      json: {
+        message: "The given data was invalid.",
+        errors: { warehouse: ["The warehouse field is required."], "user_id.0": "The selected user_id.0 is invalid." },
+      },
+    });
+    const error = await failure(() => createNgorder(options).warehouses.create({} as never), "http");
+    expect(error.fieldMessages).toEqual({
+      warehouse: ["The warehouse field is required."],
+      "user_id.0": ["The selected user_id.0 is invalid."],
+    });
+    expect(error.messages).toEqual([
+      "The given data was invalid.",
+      "The warehouse field is required.",
+      "The selected user_id.0 is invalid.",
+    ]);
   });
 
   it("keeps a message sent as a list of sentences", async () => {

@@ -1,9 +1,12 @@
 // The client over real HTTP against a local server that injects faults: GETs recover, a POST or
 // PATCH reaches the server exactly once, every failure is an NgorderError of the right kind, the
-// token never shows, and nothing is left as an unhandled rejection.
+// token never shows, and nothing is left as an unhandled rejection. Time is a test clock: a wait
+// returns at once and a timeout fires when the server holds the request, so nothing races the real
+// clock however busy the machine is.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createNgorder, createNgorderClient, type NgorderClientOptions } from "../../src/index.ts";
-import { startFaultServer, type Answer, type FaultServer } from "../support/fault-server.ts";
+import { startFaultServer, type Answer, type Fault, type FaultServer } from "../support/fault-server.ts";
+import { testClock, type TestClock } from "../support/test-clock.ts";
 import { failure, TOKEN } from "./support.ts";
 
 const WAREHOUSE = {
@@ -24,19 +27,13 @@ const NEW_WAREHOUSE = { warehouse: "Warehouse Jakarta", supplier_id: 23518, user
 
 let server: FaultServer;
 let options: NgorderClientOptions;
+let clock: TestClock;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
 beforeAll(async () => {
   process.on("unhandledRejection", onUnhandled);
   server = await startFaultServer();
-  // Short waits so the tests run fast; the rules are the shipped ones.
-  options = {
-    token: TOKEN,
-    baseUrl: `${server.url}/api/open`,
-    timeoutMs: 250,
-    retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 2_000 },
-  };
 });
 
 afterAll(async () => {
@@ -46,7 +43,20 @@ afterAll(async () => {
   expect(unhandled).toEqual([]);
 });
 
-beforeEach(() => server.clear());
+beforeEach(() => {
+  server.clear();
+  clock = testClock();
+  options = {
+    token: TOKEN,
+    baseUrl: `${server.url}/api/open`,
+    timeoutMs: 250,
+    retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 2_000 },
+    clock,
+  };
+});
+
+/** A request held past the client's timeout: the server keeps it, and the clock's timeout fires. */
+const late = (): Fault => ({ hold: () => clock.expire() });
 
 const hits = (route: string) => server.requests.filter((r) => `${r.method} ${r.path}` === route).length;
 
@@ -68,6 +78,7 @@ describe("a GET recovers", () => {
     expect(error).toBeUndefined();
     expect(data?.data).toEqual(WAREHOUSE);
     expect(hits(route)).toBe(2);
+    expect(clock.waits).toEqual([1000]);
   });
 
   it("from a 429 with Retry-After as an HTTP date", async () => {
@@ -75,19 +86,27 @@ describe("a GET recovers", () => {
       route,
       {
         status: 429,
-        headers: { "retry-after": new Date(Date.now() + 1000).toUTCString() },
+        headers: { "retry-after": new Date(clock.now() + 1500).toUTCString() },
         json: { response: "Failed", message: "Too Many Attempts.", data: null },
       },
       OK,
     );
     expect((await get()).data?.data).toEqual(WAREHOUSE);
     expect(hits(route)).toBe(2);
+    // The date has whole seconds: 1.5 s ahead is printed as 1 s ahead.
+    expect(clock.waits).toEqual([1000]);
   });
 
-  it("from a 503 HTML page and a 502", async () => {
+  it("from a 503 HTML page and a 502, after a backoff that doubles", async () => {
     server.script(route, UNAVAILABLE, HTML_PAGE(502, "502 Bad Gateway"), OK);
     expect((await get()).data?.data).toEqual(WAREHOUSE);
     expect(hits(route)).toBe(3);
+    const [first, second] = clock.waits;
+    expect(clock.waits).toHaveLength(2);
+    expect(first).toBeGreaterThanOrEqual(2.5);
+    expect(first).toBeLessThanOrEqual(5);
+    expect(second).toBeGreaterThanOrEqual(5);
+    expect(second).toBeLessThanOrEqual(10);
   });
 
   it("from a reset connection", async () => {
@@ -97,15 +116,31 @@ describe("a GET recovers", () => {
   });
 
   it("from an answer delayed past the timeout", async () => {
-    server.script(route, { ...OK, delayMs: 1_000 }, OK);
+    server.script(route, late(), OK);
     expect((await get()).data?.data).toEqual(WAREHOUSE);
     expect(hits(route)).toBe(2);
+    expect(clock.timeouts).toEqual([250, 250]);
   });
 
   it("from a body that stalls past the timeout", async () => {
-    server.script(route, { ...OK, stallBodyMs: 1_000 }, OK);
-    expect((await get()).data?.data).toEqual(WAREHOUSE);
+    server.script(route, { ...OK, stallBody: true }, OK);
+    let answers = 0;
+    // The timeout fires once the first answer's headers are in: only its body is late.
+    const expireAfterFirstHeaders: typeof fetch = async (url, init) => {
+      const response = await fetch(url, init);
+      if (++answers === 1) clock.expire();
+      return response;
+    };
+    const client = createNgorderClient({ ...options, fetch: expireAfterFirstHeaders });
+    expect((await client.GET("/warehouse/{id}", { params: { path: { id: 22 } } })).data?.data).toEqual(WAREHOUSE);
     expect(hits(route)).toBe(2);
+  });
+
+  it("within the call's own timeoutMs, which replaces the client's", async () => {
+    server.script(route, late(), late(), late());
+    const error = await failure(() => createNgorder(options).warehouses.get({ id: 22 }, { timeoutMs: 40 }), "timeout");
+    expect(clock.timeouts).toEqual([40, 40, 40]);
+    expect(error.message).toContain("within 40 ms (timeoutMs)");
   });
 
   it("through the SDK too", async () => {
@@ -156,7 +191,7 @@ describe("a GET that keeps failing", () => {
   });
 
   it("throws kind timeout when every answer is late, from the path client as well", async () => {
-    server.script(route, { ...OK, delayMs: 1_000 }, { ...OK, delayMs: 1_000 }, { ...OK, delayMs: 1_000 });
+    server.script(route, late(), late(), late());
     const error = await failure(
       () => createNgorderClient(options).GET("/warehouse/{id}", { params: { path: { id: 22 } } }),
       "timeout",
@@ -167,12 +202,13 @@ describe("a GET that keeps failing", () => {
   });
 
   it("cancels a timed-out attempt: its connection closes at once, not when the server answers", async () => {
-    server.script(route, { ...OK, delayMs: 5_000 });
+    server.script(route, late());
     await failure(
       () => createNgorderClient(options).GET("/warehouse/{id}", { params: { path: { id: 22 } }, retry: false }),
       "timeout",
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The server never answers a held request: only the client's closing the connection ends it.
+    await server.idle();
     expect(hits(route)).toBe(1);
     expect(server.waiting()).toBe(0);
   });
@@ -191,6 +227,7 @@ describe("a GET that keeps failing", () => {
     expect(error.status).toBe(429);
     expect(error.messages).toEqual(["Too Many Attempts."]);
     expect(hits(route)).toBe(1);
+    expect(clock.waits).toEqual([]);
   });
 
   it("throws kind invalid_response, without retrying, on a success body that is not JSON", async () => {
@@ -205,17 +242,20 @@ describe("a GET that keeps failing", () => {
   });
 
   it("throws kind aborted when the caller aborts, and timeout for AbortSignal.timeout", async () => {
-    server.script(route, { ...OK, delayMs: 1_000 }, { ...OK, delayMs: 1_000 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 20);
+    const callerTimeout = new AbortController();
+    // What AbortSignal.timeout() aborts with.
+    const timeoutReason = new DOMException("The operation was aborted due to timeout", "TimeoutError");
+    server.script(route, { hold: () => controller.abort() }, { hold: () => callerTimeout.abort(timeoutReason) });
     await failure(
       () => createNgorder({ ...options, timeoutMs: 0 }).warehouses.get({ id: 22 }, { signal: controller.signal }),
       "aborted",
     );
     const timedOut = await failure(
-      () => createNgorder({ ...options, timeoutMs: 0 }).warehouses.get({ id: 22 }, { signal: AbortSignal.timeout(20) }),
+      () => createNgorder({ ...options, timeoutMs: 0 }).warehouses.get({ id: 22 }, { signal: callerTimeout.signal }),
       "timeout",
     );
+    expect(clock.timeouts).toEqual([]);
     // The caller's own timeout, not the client's timeoutMs (0 here: off).
     expect(timedOut.message).toContain("the caller's signal timed out");
     expect(timedOut.message).not.toContain("within");
@@ -246,7 +286,7 @@ describe("a GET that keeps failing", () => {
 describe("a POST or PATCH reaches the server exactly once", () => {
   const create = () => createNgorder(options).warehouses.create(NEW_WAREHOUSE);
   const update = () => createNgorderClient(options).PATCH("/warehouse", { body: { id: 23, ...NEW_WAREHOUSE } });
-  const faults: [string, "http" | "network" | "timeout", Answer | "reset"][] = [
+  const faults: [string, "http" | "network" | "timeout", Fault][] = [
     ["a 503", "http", UNAVAILABLE],
     [
       "a 429 with Retry-After",
@@ -258,7 +298,7 @@ describe("a POST or PATCH reaches the server exactly once", () => {
       },
     ],
     ["a reset connection", "network", "reset"],
-    ["an answer delayed past the timeout", "timeout", { ...CREATED, delayMs: 600 }],
+    ["an answer delayed past the timeout", "timeout", { hold: () => clock.expire() }],
   ];
 
   it.each(faults)("POST after %s fails with kind %s", async (_, kind, fault) => {
@@ -270,7 +310,7 @@ describe("a POST or PATCH reaches the server exactly once", () => {
   it.each(faults)("PATCH after %s is not repeated", async (_, __, fault) => {
     server.script("PATCH /api/open/warehouse", fault, CREATED);
     const outcome = await update().catch((error: unknown) => error);
-    if (fault === "reset" || "delayMs" in fault) expect(outcome).toMatchObject({ name: "NgorderError" });
+    if (fault === "reset" || "hold" in fault) expect(outcome).toMatchObject({ name: "NgorderError" });
     else expect((outcome as { response: Response }).response.status).toBe(fault.status);
     expect(hits("PATCH /api/open/warehouse")).toBe(1);
   });

@@ -1,6 +1,9 @@
 // The retry rules on their own: which requests, how long to wait, and Retry-After.
 import { describe, expect, it } from "vitest";
-import { backoffMs, RETRY_STATUSES, retryAfterMs, retryPolicy, sleep } from "../../src/retry.ts";
+import { sleep } from "../../src/clock.ts";
+import { createNgorderClient } from "../../src/index.ts";
+import { backoffMs, retryAfterMs, retryPolicy } from "../../src/retry.ts";
+import { testClock } from "../support/test-clock.ts";
 
 describe("retryPolicy", () => {
   it("retries GET, HEAD and OPTIONS twice by default, never POST or PATCH", () => {
@@ -20,8 +23,21 @@ describe("retryPolicy", () => {
     expect(retryPolicy(false).retries).toBe(0);
   });
 
-  it("retries the statuses that say come back later, and no other", () => {
-    expect([...RETRY_STATUSES]).toEqual([429, 502, 503, 504]);
+  it("retries the statuses that say come back later (CONVENTIONS.md §5), and no other", async () => {
+    const statuses = [400, 401, 403, 404, 408, 409, 422, 429, 500, 501, 502, 503, 504, 505];
+    const attempts = new Map<number, number>();
+    for (const status of statuses) {
+      const answer: typeof fetch = async () => {
+        attempts.set(status, (attempts.get(status) ?? 0) + 1);
+        return new Response("{}", { status, headers: { "content-type": "application/json" } });
+      };
+      await createNgorderClient({ token: "any", fetch: answer, clock: testClock() }).GET("/warehouse");
+    }
+    const retried = statuses.filter((status) => attempts.get(status)! > 1);
+    expect(retried).toEqual([429, 502, 503, 504]);
+    expect(statuses.map((status) => attempts.get(status))).toEqual(
+      statuses.map((status) => (retried.includes(status) ? 3 : 1)),
+    );
   });
 });
 

@@ -18,6 +18,7 @@ const spec = {
           { name: "id", in: "path", required: true, schema: { type: "integer" } },
           { name: "with_stock", in: "query", schema: { type: "boolean" } },
           { name: "ids", in: "query", schema: { type: "array", items: { type: "integer" } } },
+          { name: "codes", in: "query", explode: false, schema: { type: "array", items: { type: "integer" } } },
           {
             name: "filter",
             in: "query",
@@ -194,6 +195,14 @@ describe("request parameters", () => {
     expect(check({ path: "/item/7?ids=1&ids=2", body: item })).toEqual([]);
   });
 
+  it("reads an `explode: false` array as one comma-separated value, and only that array", () => {
+    expect(check({ path: "/item/7?codes=1,2,3", body: item })).toEqual([]);
+    expect(summary(check({ path: "/item/7?codes=1,x", body: item }))).toEqual([
+      "request.query /codes/1 must be integer",
+    ]);
+    expect(summary(check({ path: "/item/7?ids=1,2", body: item }))).toEqual(["request.query /ids/0 must be integer"]);
+  });
+
   it("fails wrong types, out-of-range values and missing or unknown parameters", () => {
     expect(summary(check({ path: "/item/x?with_stock=yes", body: item }))).toEqual([
       "request.path /id must be integer",
@@ -207,7 +216,7 @@ describe("request parameters", () => {
     ]);
     expect(summary(check({ path: "/item/7?ids[]=a&page=2", body: item }))).toEqual([
       "request.query /ids/0 must be integer",
-      "request.query /page is not a documented query parameter (documented: with_stock, ids, filter)",
+      "request.query /page is not a documented query parameter (documented: with_stock, ids, codes, filter)",
     ]);
     expect(summary(check({ path: "/item/7?filter[colour]=red", body: item }))).toEqual([
       "request.query /filter/colour is not a documented property",

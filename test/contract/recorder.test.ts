@@ -1,22 +1,21 @@
-// The recorder, run as users run it (the CLI, with NGORDER_TOKEN), against a local server that
-// plants secrets and personal data everywhere — every case of the security review: none of them
-// reaches the file, the file still checks against the contract, and write operations are only
-// called when allowed by name. Then its limits: a short token or plain http refused before any
-// call, a timeout and a size limit per call, a clear message when the server is unreachable, a
-// file readable by its owner only.
-import { execFile } from "node:child_process";
+// The recorder, run as users run it (its command, with NGORDER_TOKEN, in this process), against a
+// local server that plants secrets and personal data everywhere — every case of the security
+// review: none of them reaches the file, the file still checks against the contract, and write
+// operations are only called when allowed by name. Then its choices (--param, --all-read) and its
+// limits: a short token or plain http refused before any call, a multipart write refused, a
+// timeout and a size limit per call, a clear message when the server is unreachable, a file
+// readable by its owner only, nothing written when the token survived scrubbing.
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { checkHarFiles } from "../../src/contract/check-files.ts";
 import { formatFailure } from "../../src/contract/format-report.ts";
 import { record } from "../../src/contract/record.ts";
+import { recordCommand } from "../../src/contract/record-command.ts";
 import { harErrors } from "../support/har-format.ts";
-import { ROOT } from "../../scripts/lib/paths.ts";
 
 const TOKEN = "tok_live_9f8e7d6c5b4a39281706";
 const tokenHex = Buffer.from(TOKEN).toString("hex");
@@ -166,6 +165,21 @@ const spec = {
     },
     "/slow": { get: { operationId: "getSlow", responses: { "200": answer } } },
     "/big": { get: { operationId: "getBig", responses: { "200": answer } } },
+    "/customer/{id}/photo": {
+      post: {
+        operationId: "uploadCustomerPhoto",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" }, example: 7 }],
+        requestBody: {
+          required: true,
+          content: {
+            "multipart/form-data": {
+              schema: object({ photo: { type: "string", format: "binary" } }),
+            },
+          },
+        },
+        responses: { "200": answer },
+      },
+    },
     "/customer": {
       post: {
         operationId: "createCustomer",
@@ -189,6 +203,8 @@ let server: Server;
 let baseUrl: string;
 let dir: string;
 let specPath: string;
+/** The fixture without the operations that never answer or answer too much: every GET of it answers. */
+let answeringSpecPath: string;
 
 function respond(req: IncomingMessage, res: import("node:http").ServerResponse): void {
   received.push({ method: req.method ?? "", url: req.url ?? "", authorization: req.headers.authorization });
@@ -216,6 +232,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "ngorder-record-"));
   specPath = join(dir, "openapi.json");
   writeFileSync(specPath, JSON.stringify(spec));
+  answeringSpecPath = join(dir, "answering.json");
+  const { "/slow": _slow, "/big": _big, ...answering } = spec.paths;
+  writeFileSync(answeringSpecPath, JSON.stringify({ ...spec, paths: answering }));
 });
 
 afterAll(async () => {
@@ -227,26 +246,20 @@ beforeEach(() => {
   received.length = 0;
 });
 
-const TSX = `${ROOT}node_modules/.bin/tsx`;
-const CLI = `${ROOT}src/contract/record-cli.ts`;
-
+/** Runs ngorder-record as its bin does, on the fixture spec and server, capturing what it prints. */
 async function recordCli(
   args: string[],
   token: string | undefined = TOKEN,
-  base = baseUrl,
+  specFile = specPath,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, NGORDER_TOKEN: token ?? "" };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      TSX,
-      [CLI, "--spec", specPath, "--base-url", base, "--delay", "0", ...args],
-      { env },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  const run = { stdout: "", stderr: "" };
+  const code = await recordCommand(["--spec", specFile, "--base-url", baseUrl, "--delay", "0", ...args], {
+    env: { NGORDER_TOKEN: token },
+    log: (line) => void (run.stdout += `${line}\n`),
+    error: (line) => void (run.stderr += `${line}\n`),
+    progress: { isTTY: false, write: (text) => (run.stderr += text) },
+  });
+  return { code, ...run };
 }
 
 describe("the recorder", () => {
@@ -294,6 +307,71 @@ describe("the recorder", () => {
     expect(received.map((r) => `${r.method} ${r.url}`)).toEqual(["POST /api/open/customer"]);
     const text = readFileSync(out, "utf8");
     expect(text.includes(PLANTED.personName) || text.includes(PLANTED.phone)).toBe(false);
+  });
+
+  it("refuses a write operation that takes a multipart body, even when allowed, before anything is called", async () => {
+    const out = join(dir, "multipart.har");
+    const run = await recordCli([
+      "--operation",
+      "getCustomer",
+      "--operation",
+      "uploadCustomerPhoto",
+      "--allow-write",
+      "uploadCustomerPhoto",
+      "--out",
+      out,
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "uploadCustomerPhoto: only JSON request bodies can be recorded (it takes multipart/form-data)",
+    );
+    expect(received).toEqual([]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("sends --param values for path and query parameters instead of the spec's examples", async () => {
+    const out = join(dir, "params.har");
+    const email = "a=b@shop.test"; // a value may hold "=": only the first one ends the name
+    const run = await recordCli([
+      "--operation",
+      "getCustomer",
+      "--operation",
+      "searchCustomers",
+      "--param",
+      "id=42",
+      "--param",
+      `email=${email}`,
+      "--out",
+      out,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(received.map((r) => r.url)).toEqual([
+      "/api/open/customer/42",
+      `/api/open/customer/search?email=${encodeURIComponent(email)}`,
+    ]);
+  });
+
+  it("refuses a --param without a value before anything is called", async () => {
+    const run = await recordCli(["--operation", "getCustomer", "--param", "id", "--out", join(dir, "bad.har")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--param id: expected name=value");
+    expect(received).toEqual([]);
+  });
+
+  it("--all-read calls every GET operation of the spec once, after those named, and no write", async () => {
+    const out = join(dir, "all-read.har");
+    const run = await recordCli(
+      ["--operation", "searchCustomers", "--all-read", "--out", out],
+      TOKEN,
+      answeringSpecPath,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    // The fixture's GETs: /customer/{id} and /customer/search; its POSTs are not called.
+    expect(received.map((r) => `${r.method} ${r.url}`)).toEqual([
+      `GET /api/open/customer/search?email=${encodeURIComponent(PLANTED.email)}`,
+      "GET /api/open/customer/7",
+    ]);
+    expect(JSON.parse(readFileSync(out, "utf8")).log.entries).toHaveLength(2);
   });
 
   it("refuses to run without a token", async () => {
@@ -346,6 +424,19 @@ describe("the recorder", () => {
     await expect(
       record({ spec, baseUrl, token: TOKEN, operations: ["getBig"], maxResponseBytes: 1000 }),
     ).rejects.toThrow(`getBig (GET ${baseUrl}/big): the answer is more than the limit of 1000 bytes (--max-bytes)`);
+  });
+
+  it("writes nothing when the token survived scrubbing: a host name holding it cannot be rewritten", async () => {
+    const answered: typeof fetch = async () =>
+      new Response(JSON.stringify({ data: customer }), { headers: { "content-type": "application/json" } });
+    const error = await record({
+      spec,
+      baseUrl: `https://${TOKEN}.example.test/api/open`,
+      token: TOKEN,
+      operations: ["getCustomer"],
+      fetch: answered,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ message: "the token survived scrubbing: nothing was written", har: undefined });
   });
 
   it("says which URL could not be reached and why", async () => {

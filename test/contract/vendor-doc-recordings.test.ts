@@ -23,28 +23,28 @@ const asSent = (value: unknown): FormValue =>
       ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asSent(v)]))
       : String(value);
 
-/** A few doc "responses" are requests the doc mislabelled: the spec carries them as request bodies. */
-const relabelled = new Set(
-  loadModel()
-    .operations.filter((o) =>
-      (o.object["x-doc-defects"] ?? []).some((d: { kind: string }) => d.kind === "example-mislabelled"),
-    )
-    .map((o) => `${o.tag} › ${o.summary}`),
+/**
+ * A few doc "responses" are requests the doc mislabelled (an `example-mislabelled` entry in the
+ * ledger): the spec carries them as request bodies, so they have no recording. Decided from the
+ * spec alone: were it decided from the recordings, a lost recording would drop out unnoticed.
+ */
+const model = loadModel();
+const mislabelled = model.operations.filter((o) =>
+  (o.object["x-doc-defects"] ?? []).some((d: { kind: string }) => d.kind === "example-mislabelled"),
 );
-const isRequestInSpec = (o: DocOperation, e: DocExample) =>
-  relabelled.has(keyOf(o)) &&
-  !entriesOf(o).some((r) => JSON.stringify(responseBody(r)) === JSON.stringify(exampleValue(e)));
+const relabelled = new Set(mislabelled.map((o) => `${o.tag} › ${o.summary}`));
 
 const docOperations = parseVendorDoc();
 const label = (o: DocOperation, e: DocExample) => `${keyOf(o)} (line ${e.line})`;
 const responses = docOperations.flatMap((o) =>
   o.examples
-    .filter((e) => e.kind !== "request" && e.text && !isRequestInSpec(o, e))
+    .filter((e) => e.kind !== "request" && e.text && !relabelled.has(keyOf(o)))
     .map((e) => [label(o, e), o, e] as const),
 );
 // A request example is recorded with the responses of its operation; without one it has none.
+const recordedOperations = new Set(responses.map(([, o]) => o));
 const requests = docOperations
-  .filter((o) => entriesOf(o).length > 0)
+  .filter((o) => recordedOperations.has(o))
   .flatMap((o) => o.examples.filter((e) => e.kind === "request" && e.text).map((e) => [label(o, e), o, e] as const));
 
 describe("the vendor doc recordings", () => {
@@ -53,12 +53,21 @@ describe("the vendor doc recordings", () => {
     expect(responses.length).toBeGreaterThan(140);
   });
 
+  it("leave out only the mislabelled requests, which the spec carries as request bodies", () => {
+    expect(mislabelled.length).toBeGreaterThan(0);
+    for (const operation of mislabelled) {
+      expect(operation.body?.media?.examples, operation.id).toBeDefined();
+      expect(entries.filter((e) => e.comment?.startsWith(`${operation.tag} › ${operation.summary}: `))).toEqual([]);
+    }
+  });
+
   it.each(responses)("%s: the example response is recorded under its section and title", (_, operation, example) => {
     expect(entriesOf(operation).map(responseBody)).toContainEqual(exampleValue(example));
   });
 
   it.each(requests)("%s: the example request is what the recordings send", (_, operation, example) => {
     const printed = exampleValue(example) as Record<string, unknown>;
+    expect(entriesOf(operation).length, "no recording of the operation").toBeGreaterThan(0);
     for (const entry of entriesOf(operation)) {
       if (entry.request.method === "GET") {
         const query = Object.fromEntries(parseFormPairs(new URL(entry.request.url).searchParams));

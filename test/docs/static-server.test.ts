@@ -9,19 +9,29 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inlineScriptHashes, startServer, type LocalServer } from "../../scripts/lib/static-server.ts";
 
-const root = mkdtempSync(join(tmpdir(), "ngorder-static-"));
+// The site's folder, and beside it what no request may read: a file, and a folder a link points to.
+const parent = mkdtempSync(join(tmpdir(), "ngorder-static-"));
+const root = join(parent, "site");
+const OUTSIDE = "outside the site folder";
 const PAGE = `<!doctype html><title>t</title><script>document.title = "ran";</script>
 <script src="app.js"></script><script type="module">window.x = 1;</script>`;
 let server: LocalServer;
 let port: number;
 
 beforeAll(async () => {
+  mkdirSync(root);
+  writeFileSync(join(parent, "secret.txt"), OUTSIDE);
+  // A sibling whose name starts with the site folder's.
+  mkdirSync(join(parent, "site-old"));
+  writeFileSync(join(parent, "site-old", "secret.txt"), OUTSIDE);
+  mkdirSync(join(parent, "private"));
+  writeFileSync(join(parent, "private", "data.json"), JSON.stringify(OUTSIDE));
+  symlinkSync(join(parent, "private"), join(root, "linked"));
+  symlinkSync(join(parent, "secret.txt"), join(root, "escape.txt"));
   writeFileSync(join(root, "index.html"), PAGE);
   writeFileSync(join(root, "app.js"), "window.y = 2;");
   mkdirSync(join(root, "sub"));
   writeFileSync(join(root, "sub", "data.json"), "{}");
-  // Reading /proc/self/mem from its start fails with EIO, after the file was found and opened.
-  symlinkSync("/proc/self/mem", join(root, "unreadable.json"));
   server = await startServer({
     root,
     handler: (req, res) => {
@@ -35,13 +45,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  rmSync(root, { recursive: true, force: true });
+  rmSync(parent, { recursive: true, force: true });
 });
 
 /** Sends bytes as they are (fetch would repair a malformed request) and returns the status line and headers. */
-function raw(request: string): Promise<{ status: number; headers: Record<string, string>; text: string }> {
+function raw(
+  request: string,
+  to: LocalServer = server,
+): Promise<{ status: number; headers: Record<string, string>; text: string }> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, "127.0.0.1");
+    const socket = connect(Number(new URL(to.url).port), "127.0.0.1");
     let text = "";
     socket.on("data", (chunk) => (text += chunk));
     socket.on("error", reject);
@@ -106,9 +119,35 @@ describe("the local static server", () => {
     expect((await get("/", host)).status).toBe(200);
   });
 
-  it("keeps requests inside its folder", async () => {
-    for (const target of ["/../../etc/passwd", "/..%2F..%2Fetc%2Fpasswd", "/sub/../../etc/hostname"])
-      expect((await get(target)).status, target).toBe(404);
+  it.each([
+    "/../secret.txt",
+    "/sub/../../secret.txt",
+    "/..%2Fsecret.txt",
+    "/..%2Fsite-old%2Fsecret.txt",
+    "/%2e%2e/secret.txt",
+    "/%2E%2E%2Fsecret.txt",
+    "/sub/%2e%2e/%2e%2e/secret.txt",
+    "/.%2e/secret.txt",
+    "/..%5Csecret.txt",
+    "/sub%5C..%5C..%5Csecret.txt",
+    "/..\\secret.txt",
+    `/%2F${encodeURIComponent(parent)}%2Fsecret.txt`,
+    `/${encodeURIComponent(join(parent, "secret.txt"))}`,
+    "/..%2F..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd",
+    "/index.html%00",
+    "/%00../secret.txt",
+    "/escape.txt",
+    "/linked/data.json",
+  ])("keeps %s inside its folder", async (target) => {
+    const answer = await get(target);
+    expect(answer.text).not.toContain(OUTSIDE);
+    expect(answer.text).not.toContain("root:");
+    expect(answer.status).toBe(404);
+  });
+
+  it("serves what a link inside its folder points to inside it", async () => {
+    symlinkSync(join(root, "sub", "data.json"), join(root, "alias.json"));
+    expect((await get("/alias.json")).status).toBe(200);
   });
 
   it("says nosniff on every answer, and sends pages with a policy that allows exactly their inline scripts", async () => {
@@ -125,9 +164,17 @@ describe("the local static server", () => {
   });
 
   it("answers a file that fails while it is read, and goes on serving", async () => {
-    const failed = await get("/unreadable.json");
-    expect(failed.status).toBe(500);
-    expect((await get("/sub/data.json")).status).toBe(200);
+    // Reading /proc/self/mem from its start fails with EIO, after the file was found and opened.
+    const proc = await startServer({ root: "/proc/self" });
+    try {
+      const failed = await raw(`GET /mem HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`, proc);
+      expect(failed.status).toBe(500);
+      expect((await raw(`GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`, proc)).status).toBe(
+        200,
+      );
+    } finally {
+      await proc.close();
+    }
   });
 
   it("refuses to start on a port that is taken, with the system's reason", async () => {

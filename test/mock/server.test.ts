@@ -42,17 +42,32 @@ describe("startMock", () => {
       );
   });
 
-  it("answers like the API for what no operation takes: 404 outside the API, 404 for unknown paths, 405 with Allow", async () => {
+  it("answers like the API for what no operation takes: 404 outside the API, 404 for unknown paths", async () => {
     const outside = await fetch(`${new URL(mock.url).origin}/elsewhere`);
     expect(outside.status).toBe(404);
     expect((await outside.json()).message).toBe("The mock serves the API under /api/open");
     const unknown = await fetch(`${mock.url}/no-such-thing`, { headers: AUTH });
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).message).toBe("GET /no-such-thing matches no path of the spec");
-    const method = await fetch(`${mock.url}/warehouse/22`, { method: "PUT", headers: AUTH });
-    expect(method.status).toBe(405);
-    expect(method.headers.get("allow")).toBe("GET, DELETE");
   });
+
+  it.each([
+    ["PUT", "/warehouse/22", "/warehouse/{id}"],
+    ["DELETE", "/warehouse", "/warehouse"],
+    ["POST", "/setting/payment/xendit", "/setting/payment/xendit"],
+  ])(
+    "answers %s %s, which the path does not document, with 405 and the methods it does in Allow",
+    async (verb, path, template) => {
+      const documented = Object.keys(spec.paths[template])
+        .filter((key) => ["get", "put", "post", "delete", "patch", "head", "options"].includes(key))
+        .map((key) => key.toUpperCase());
+      expect(documented).not.toContain(verb);
+      const answer = await fetch(`${mock.url}${path}`, { method: verb, headers: AUTH });
+      expect(answer.status).toBe(405);
+      expect(answer.headers.get("allow")?.split(", ").sort()).toEqual(documented.sort());
+      expect(await answer.json()).toMatchObject({ response: "Failed", data: null });
+    },
+  );
 
   it("answers 401 without a bearer token, with the documented 401", async () => {
     for (const authorization of [undefined, "Basic abc", "Bearer "]) {

@@ -21,14 +21,17 @@ export interface Answer {
   json?: unknown;
   /** Sent as is (an HTML page, broken JSON, a PDF). */
   body?: string | Buffer;
-  /** Wait this long before the status line. */
-  delayMs?: number;
-  /** Send the headers and half the body, then wait this long before the rest. */
-  stallBodyMs?: number;
+  /** Send the headers and half the body, and never the rest: the client has to give up. */
+  stallBody?: boolean;
 }
 
-/** An answer, or `reset`: the connection is destroyed without one. */
-export type Fault = Answer | "reset";
+/** No answer at all, the connection left open: `hold` is called once the request has arrived (to fire a test clock's timeout, or abort). */
+export interface Hold {
+  hold(request: RecordedRequest): void;
+}
+
+/** An answer, a held request, or `reset`: the connection is destroyed without an answer. */
+export type Fault = Answer | Hold | "reset";
 
 export interface FaultServer {
   /** `http://127.0.0.1:<port>` */
@@ -36,6 +39,8 @@ export interface FaultServer {
   requests: RecordedRequest[];
   /** Requests still waiting for their answer on an open connection (a client that gave up and closed is not). */
   waiting(): number;
+  /** Resolves once no request is waiting: every held connection was closed by its client. */
+  idle(): Promise<void>;
   /** The next requests to `route` ("GET /warehouse/22", no query) get these faults, in order. */
   script(route: string, ...faults: Fault[]): void;
   /** Forgets the scripts and the recorded requests. */
@@ -60,13 +65,12 @@ export async function startFaultServer({
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const unanswered = new Set<ServerResponse>();
-  const timers = new Set<NodeJS.Timeout>();
-  const later = (ms: number, run: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      run();
-    }, ms);
-    timers.add(timer);
+  let onIdle: (() => void)[] = [];
+  const answered = (res: ServerResponse) => {
+    unanswered.delete(res);
+    if (unanswered.size) return;
+    for (const resolve of onIdle) resolve();
+    onIdle = [];
   };
 
   function send(res: ServerResponse, answer: Answer): void {
@@ -77,22 +81,14 @@ export async function startFaultServer({
       ...answer.headers,
       "content-length": String(Buffer.byteLength(body)),
     };
-    const start = () => {
-      if (res.destroyed) return;
-      res.writeHead(answer.status, headers);
-      if (!answer.stallBodyMs) return void res.end(body);
-      const half = Math.floor(Buffer.byteLength(body) / 2);
-      const bytes = Buffer.from(body);
-      res.write(bytes.subarray(0, half));
-      later(answer.stallBodyMs, () => res.destroyed || res.end(bytes.subarray(half)));
-    };
-    if (answer.delayMs) later(answer.delayMs, start);
-    else start();
+    res.writeHead(answer.status, headers);
+    if (!answer.stallBody) return void res.end(body);
+    res.write(Buffer.from(body).subarray(0, Math.floor(Buffer.byteLength(body) / 2)));
   }
 
   const server = createServer((req, res) => {
     unanswered.add(res);
-    res.on("close", () => unanswered.delete(res));
+    res.on("close", () => answered(res));
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -108,6 +104,7 @@ export async function startFaultServer({
       if (record) requests.push(request);
       const fault = scripts.get(`${request.method} ${request.path}`)?.shift() ?? fallback(request);
       if (fault === "reset") req.socket.destroy();
+      else if ("hold" in fault) fault.hold(request);
       else send(res, fault);
     });
   });
@@ -122,13 +119,13 @@ export async function startFaultServer({
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
     waiting: () => unanswered.size,
+    idle: () => (unanswered.size ? new Promise<void>((resolve) => onIdle.push(resolve)) : Promise.resolve()),
     script: (route, ...faults) => void scripts.set(route, [...(scripts.get(route) ?? []), ...faults]),
     clear: () => {
       scripts.clear();
       requests.length = 0;
     },
     close: () => {
-      for (const timer of timers) clearTimeout(timer);
       for (const socket of sockets) socket.destroy();
       return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     },
