@@ -2,6 +2,7 @@
 // so that one builds and the others wait and then reuse its output. mkdir is atomic; the holder's
 // pid is kept inside, and a lock whose holder has died is taken over.
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 
 const held = new Set<string>();
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -24,6 +25,7 @@ function holderIsGone(lock: string): boolean {
 export function withLock<T>(lock: string, build: () => T, timeoutMs = 300_000): T {
   if (held.has(lock)) return build();
   const deadline = Date.now() + timeoutMs;
+  mkdirSync(dirname(lock), { recursive: true });
   for (;;) {
     try {
       mkdirSync(lock);
