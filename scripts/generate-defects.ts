@@ -1,10 +1,10 @@
 // Writes DOC-DEFECTS.md, the ledger of every place the spec departs from the printed vendor doc,
 // from the `x-doc-defects` entries of the operations and of the document root (the only places a
 // defect is written by hand).
-import { writeFileSync } from "node:fs";
 import { loadSpec, type Json } from "../src/spec/document.ts";
 import { specModel } from "../src/spec/model.ts";
 import { isMain, ROOT } from "./lib/paths.ts";
+import { writeIfChanged } from "./lib/write-if-changed.ts";
 
 export const DEFECT_KINDS = {
   "broken-endpoint": "Endpoint missing, truncated or contradicting its section: reconstructed",
@@ -123,7 +123,7 @@ ${rootRows.join("\n")}
 }
 
 export function generateDefects(doc: Json = loadSpec(`${ROOT}generated/openapi.json`)): void {
-  writeFileSync(`${ROOT}DOC-DEFECTS.md`, renderDefects(doc));
+  writeIfChanged(`${ROOT}DOC-DEFECTS.md`, renderDefects(doc));
 }
 
 if (isMain(import.meta.url)) {
