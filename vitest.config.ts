@@ -9,6 +9,9 @@ export default defineConfig({
     // puts back what a file may change in the shared process (timers, spies, stubs).
     isolate: false,
     setupFiles: ["test/support/file-isolation.ts"],
+    // vitest's default is one worker fewer than the cores, a single worker on this 2-core machine;
+    // many files wait on a child (npm, tsc, Chromium, a server), so a third keeps both cores busy.
+    maxWorkers: 3,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
