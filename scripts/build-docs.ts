@@ -6,24 +6,13 @@
 //
 // `ensureDocs()` reuses the built site while its inputs are unchanged (a hash of them is kept beside
 // it) and lets one process build at a time, so a test run builds it at most once.
-import { createHash } from "node:crypto";
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { join } from "node:path";
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { buildSync } from "esbuild";
 import { renderPages } from "./docs/render-pages.ts";
 import { loadSynonyms, searchDocuments } from "./docs/search-index.ts";
 import { siteModel } from "./docs/site-model.ts";
 import { withLock } from "./lib/build-lock.ts";
+import { ensureBuilt, inputsHash, type CachedBuild } from "./lib/build-cache.ts";
 import { isMain, ROOT } from "./lib/paths.ts";
 
 export const DOCS_DIR = `${ROOT}build/docs`;
@@ -39,24 +28,12 @@ function basePath(): string {
 }
 
 /** Everything the site is built from: the bundle, the code that renders it, the data, the lockfile. */
-const INPUTS = ["generated/openapi.json", "generated/openapi.yaml", "scripts", "src", "docs", "package-lock.json"];
-
-function filesUnder(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((name) => filesUnder(join(path, name)));
-}
-
-function inputsHash(): string {
-  const hash = createHash("sha256").update(`base ${basePath()}\n`);
-  for (const file of INPUTS.flatMap((input) => filesUnder(`${ROOT}${input}`)))
-    hash.update(`${file.slice(ROOT.length)}\n`).update(readFileSync(file));
-  return hash.digest("hex");
-}
-
-const isUpToDate = (hash: string) =>
-  existsSync(`${DOCS_DIR}/${STAMP}`) && readFileSync(`${DOCS_DIR}/${STAMP}`, "utf8") === hash;
+const docsCache = (): CachedBuild => ({
+  output: DOCS_DIR,
+  inputs: ["generated/openapi.json", "generated/openapi.yaml", "scripts", "src", "docs", "package-lock.json"],
+  stamp: `${DOCS_DIR}/${STAMP}`,
+  salt: `base ${basePath()}`,
+});
 
 function writeSite(dir: string): void {
   const spec = JSON.parse(readFileSync(`${ROOT}generated/openapi.json`, "utf8"));
@@ -85,7 +62,7 @@ function writeSite(dir: string): void {
 /** Builds the site (into a folder beside it, then swapped in whole) and returns its folder. */
 export function buildDocs(): string {
   return withLock(`${DOCS_DIR}.lock`, () => {
-    const hash = inputsHash();
+    const hash = inputsHash(docsCache());
     const staging = `${DOCS_DIR}.staging-${process.pid}`;
     rmSync(staging, { recursive: true, force: true });
     try {
@@ -102,8 +79,8 @@ export function buildDocs(): string {
 
 /** The built site, built first only when its inputs changed since the last build. */
 export function ensureDocs(): string {
-  if (isUpToDate(inputsHash())) return DOCS_DIR;
-  return withLock(`${DOCS_DIR}.lock`, () => (isUpToDate(inputsHash()) ? DOCS_DIR : buildDocs()));
+  ensureBuilt(docsCache(), `${DOCS_DIR}.lock`, buildDocs);
+  return DOCS_DIR;
 }
 
 if (isMain(import.meta.url)) {

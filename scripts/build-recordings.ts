@@ -1,12 +1,13 @@
 // Writes test/recordings/vendor-doc/<section>.har: one recorded exchange per example response of
 // the vendor doc, derived from the bundle (the spec holds each example once; conventions §3.14).
 // Requests use the parameters' examples or plausible values, and the request example as body.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { harEntry, harLog, postDataOf, type HarEntry } from "../src/contract/har.ts";
 import { deref, loadSpec, type Json } from "../src/spec/document.ts";
 import { specModel, type OperationModel, type SpecModel } from "../src/spec/model.ts";
 import { planRequest } from "../src/spec/request-plan.ts";
 import { isMain, ROOT } from "./lib/paths.ts";
+import { writeIfChanged } from "./lib/write-if-changed.ts";
 
 export const VENDOR_DOC_RECORDINGS = `${ROOT}test/recordings/vendor-doc`;
 
@@ -77,16 +78,17 @@ export function vendorDocRecordings(spec: Json): Map<string, HarEntry[]> {
 }
 
 export function buildRecordings(spec: Json = loadSpec(`${ROOT}generated/openapi.json`)): void {
+  const recordings = vendorDocRecordings(spec);
   mkdirSync(VENDOR_DOC_RECORDINGS, { recursive: true });
-  for (const stale of readdirSync(VENDOR_DOC_RECORDINGS).filter((f) => f.endsWith(".har")))
+  for (const stale of readdirSync(VENDOR_DOC_RECORDINGS).filter((f) => f.endsWith(".har") && !recordings.has(f)))
     rmSync(`${VENDOR_DOC_RECORDINGS}/${stale}`);
-  for (const [file, entries] of vendorDocRecordings(spec)) {
+  for (const [file, entries] of recordings) {
     const har = harLog(
       "ngorder-openapi scripts/build-recordings.ts",
       entries,
       "Derived from the vendor doc's examples in generated/openapi.json by scripts/build-recordings.ts. Do not edit: run `npm run generate`.",
     );
-    writeFileSync(`${VENDOR_DOC_RECORDINGS}/${file}`, `${JSON.stringify(har, null, 2)}\n`);
+    writeIfChanged(`${VENDOR_DOC_RECORDINGS}/${file}`, `${JSON.stringify(har, null, 2)}\n`);
   }
 }
 

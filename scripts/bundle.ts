@@ -3,12 +3,12 @@
 // operation's `x-endpoint-inferred` (written once, beside the operation): every reader of the
 // bundle — our docs and SDK, other teams' generators — sees it first.
 // Usage: tsx scripts/bundle.ts [root.yaml] [outDir]
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { parse, stringify } from "yaml";
 import { specModel, type EndpointInferred } from "../src/spec/model.ts";
 import type { Json } from "../src/spec/document.ts";
 import { isMain, ROOT } from "./lib/paths.ts";
 import { run } from "./lib/run.ts";
+import { writeIfChanged } from "./lib/write-if-changed.ts";
 
 /** One paragraph: what the doc prints, what the spec says instead, how sure we are and why. */
 export function inferredWarning(method: string, path: string, inferred: EndpointInferred): string {
@@ -27,14 +27,19 @@ export function warnInferredEndpoints(doc: Json): void {
   }
 }
 
-export function bundle(root = "spec/openapi.yaml", outDir = `${ROOT}generated`): void {
-  mkdirSync(outDir, { recursive: true });
-  const yamlPath = `${outDir}/openapi.yaml`;
-  run("redocly", ["bundle", root, "-o", yamlPath]);
-  const doc = parse(readFileSync(yamlPath, "utf8"));
+/** The bundled document of the source `root`, with the inferred endpoints' warnings. */
+export function bundleDocument(root = "spec/openapi.yaml"): Json {
+  const doc = parse(run("redocly", ["bundle", root]).stdout);
   warnInferredEndpoints(doc);
-  writeFileSync(yamlPath, stringify(doc, { lineWidth: 0 }));
-  writeFileSync(`${outDir}/openapi.json`, `${JSON.stringify(doc, null, 2)}\n`);
+  return doc;
+}
+
+/** Bundles `root` into `outDir`/openapi.{yaml,json} (each written only when it changes) and returns the document. */
+export function bundle(root = "spec/openapi.yaml", outDir = `${ROOT}generated`): Json {
+  const doc = bundleDocument(root);
+  writeIfChanged(`${outDir}/openapi.yaml`, stringify(doc, { lineWidth: 0 }));
+  writeIfChanged(`${outDir}/openapi.json`, `${JSON.stringify(doc, null, 2)}\n`);
+  return doc;
 }
 
 if (isMain(import.meta.url)) {

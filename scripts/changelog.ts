@@ -45,7 +45,7 @@ export function draftChangelog(changes: SpecChange[], heading: string): string {
   return lines.join("\n");
 }
 
-function main(argv: string[]): number {
+export function main(argv: string[]): number {
   const options = {
     version: { type: "string" },
     date: { type: "string", default: new Date().toISOString().slice(0, 10) },

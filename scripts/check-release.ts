@@ -36,7 +36,7 @@ export function releaseStateAt(repo: string, ref: string): ReleaseState {
   };
 }
 
-function main(argv: string[]): number {
+export function main(argv: string[]): number {
   const args = parseCommandLine(argv, { repo: { type: "string", default: ROOT } } as const, USAGE);
   if (!args) return 2;
   const [baseRef, headRef = "HEAD", ...rest] = args.positionals;

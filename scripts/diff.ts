@@ -25,7 +25,7 @@ export function formatChanges(changes: SpecChange[]): string {
   return lines.join("\n");
 }
 
-function main(argv: string[]): number {
+export function main(argv: string[]): number {
   const args = parseCommandLine(argv, { report: { type: "string", default: "text" } } as const, USAGE);
   if (!args) return 2;
   const { values, positionals } = args;

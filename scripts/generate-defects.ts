@@ -1,10 +1,10 @@
 // Writes DOC-DEFECTS.md, the ledger of every place the spec departs from the printed vendor doc,
 // from the `x-doc-defects` entries of the operations and of the document root (the only places a
 // defect is written by hand).
-import { writeFileSync } from "node:fs";
 import { loadSpec, type Json } from "../src/spec/document.ts";
 import { specModel } from "../src/spec/model.ts";
 import { isMain, ROOT } from "./lib/paths.ts";
+import { writeIfChanged } from "./lib/write-if-changed.ts";
 
 export const DEFECT_KINDS = {
   "broken-endpoint": "Endpoint missing, truncated or contradicting its section: reconstructed",
@@ -59,10 +59,18 @@ const cell = (s: string) =>
     .replace(/\s*\n\s*/g, " ")
     .trim();
 
+/** The names a ledger entry may use, checked here where they are defined (the entry's shape is a lint rule, redocly.yaml). */
+function checkNames(where: string, d: DocDefect): void {
+  if (!Object.hasOwn(DEFECT_KINDS, d.kind))
+    throw new Error(`${where}: x-doc-defects kind "${d.kind}" is none of ${Object.keys(DEFECT_KINDS).join(", ")}`);
+  for (const source of d.source)
+    if (!Object.hasOwn(DOC_SOURCES, source))
+      throw new Error(`${where}: x-doc-defects source "${source}" is none of ${Object.keys(DOC_SOURCES).join(", ")}`);
+}
+
 function row(section: string, operation: string, d: DocDefect): string {
-  const kind = DEFECT_KINDS[d.kind] ? d.kind : "?";
-  const source = (d.source ?? []).map((s) => (DOC_SOURCES[s] ? s : "?")).join(", ");
-  return `| ${cell(section)} | ${cell(operation)} | ${kind} | ${source} | ${cell(d.printed)} | ${cell(d.described)} | ${cell(d.evidence)} | ${d.confidence} |`;
+  checkNames(`${section} › ${cell(operation)}`, d);
+  return `| ${cell(section)} | ${cell(operation)} | ${d.kind} | ${d.source.join(", ")} | ${cell(d.printed)} | ${cell(d.described)} | ${cell(d.evidence)} | ${d.confidence} |`;
 }
 
 export function renderDefects(doc: Json): string {
@@ -123,7 +131,7 @@ ${rootRows.join("\n")}
 }
 
 export function generateDefects(doc: Json = loadSpec(`${ROOT}generated/openapi.json`)): void {
-  writeFileSync(`${ROOT}DOC-DEFECTS.md`, renderDefects(doc));
+  writeIfChanged(`${ROOT}DOC-DEFECTS.md`, renderDefects(doc));
 }
 
 if (isMain(import.meta.url)) {

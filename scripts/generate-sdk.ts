@@ -2,12 +2,12 @@
 // decides every name (src/spec/sdk-names.ts) and where each request part goes. This file only
 // writes TypeScript: for each operation a named `XxxParams` and `XxxResult` type, a method with
 // the operation's JSDoc, and the OperationSpec the runtime (src/operation.ts) sends it with.
-import { writeFileSync } from "node:fs";
 import { specModel, type OperationModel, type SpecModel } from "../src/spec/model.ts";
 import { pascalCase } from "../src/spec/sdk-names.ts";
 import type { OperationSpec } from "../src/operation.ts";
 import { isJsonMediaType, loadSpec, type Json } from "../src/spec/document.ts";
 import { isMain, ROOT } from "./lib/paths.ts";
+import { writeIfChanged } from "./lib/write-if-changed.ts";
 
 const literal = (value: unknown) => JSON.stringify(value);
 const comment = (text: string) => text.replace(/\*\//g, "*\\/");
@@ -160,7 +160,7 @@ ${values.join("\n")}
 }
 
 export function generateSdk(doc: Json = loadSpec(`${ROOT}generated/openapi.json`)): void {
-  writeFileSync(`${ROOT}generated/sdk.ts`, renderSdk(specModel(doc)));
+  writeIfChanged(`${ROOT}generated/sdk.ts`, renderSdk(specModel(doc)));
 }
 
 if (isMain(import.meta.url)) {

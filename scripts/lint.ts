@@ -1,23 +1,25 @@
 // Lints the spec with every checker and fails on any error or warning:
 //   Redocly (recommended-strict + our rules) on the split source,
 //   Spectral (spectral:oas + OWASP) and the official OpenAPI 3.1 schema on the bundle.
+// The three run side by side. The bundle is the caller's when it has one of this source (npm test
+// lints the generated/openapi.json its drift check has just written), else a temporary one.
 // Usage: tsx scripts/lint.ts [root.yaml]
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundle } from "./bundle.ts";
-import { run } from "./lib/run.ts";
+import { runAsync } from "./lib/run.ts";
 import { isMain } from "./lib/paths.ts";
 
-interface Problem {
+export interface Problem {
   tool: string;
   severity: string;
   where: string;
   message: string;
 }
 
-export function redocly(root: string): Problem[] {
-  const { stdout } = run("redocly", ["lint", root, "--format=json"], { allowFailure: true });
+export async function redocly(root: string): Promise<Problem[]> {
+  const { stdout } = await runAsync("redocly", ["lint", root, "--format=json"], { allowFailure: true });
   const report = JSON.parse(stdout.slice(stdout.indexOf("{"))) as {
     problems: {
       ruleId: string;
@@ -34,10 +36,12 @@ export function redocly(root: string): Problem[] {
   }));
 }
 
-function spectral(bundlePath: string): Problem[] {
-  const { stdout } = run("spectral", ["lint", bundlePath, "--format=json", "--quiet", "--fail-severity=hint"], {
-    allowFailure: true,
-  });
+export async function spectral(bundlePath: string): Promise<Problem[]> {
+  const { stdout } = await runAsync(
+    "spectral",
+    ["lint", bundlePath, "--format=json", "--quiet", "--fail-severity=hint"],
+    { allowFailure: true },
+  );
   const text = stdout.trim();
   if (!text.startsWith("["))
     return text && !/No results/.test(text)
@@ -52,8 +56,8 @@ function spectral(bundlePath: string): Problem[] {
   }));
 }
 
-function officialSchema(bundlePath: string): Problem[] {
-  const { status, stdout, stderr } = run("validate-api", [bundlePath], { allowFailure: true });
+export async function officialSchema(bundlePath: string): Promise<Problem[]> {
+  const { status, stdout, stderr } = await runAsync("validate-api", [bundlePath], { allowFailure: true });
   return status === 0
     ? []
     : [
@@ -66,19 +70,33 @@ function officialSchema(bundlePath: string): Problem[] {
       ];
 }
 
-export function lint(root = "spec/openapi.yaml"): Problem[] {
+/** The checks that read the bundle (Spectral, the official schema), side by side. */
+export async function lintBundle(bundlePath: string): Promise<Problem[]> {
+  return (await Promise.all([spectral(bundlePath), officialSchema(bundlePath)])).flat();
+}
+
+/** Every check on the source `root`; `bundlePath`, when given, must be the bundle of that source. */
+export async function lint(root = "spec/openapi.yaml", bundlePath?: string): Promise<Problem[]> {
+  const source = redocly(root);
+  if (bundlePath) return [...(await source), ...(await lintBundle(bundlePath))];
   const dir = mkdtempSync(join(tmpdir(), "ngorder-lint-"));
   try {
     bundle(root, dir);
-    return [...redocly(root), ...spectral(`${dir}/openapi.json`), ...officialSchema(`${dir}/openapi.json`)];
+    return [...(await source), ...(await lintBundle(`${dir}/openapi.json`))];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+export function formatProblems(problems: Problem[]): string {
+  return [
+    ...problems.map((p) => `${p.severity.padEnd(5)} ${p.tool}  ${p.where}\n      ${p.message}`),
+    problems.length === 0 ? "lint: 0 errors, 0 warnings" : `lint: ${problems.length} problem(s)`,
+  ].join("\n");
+}
+
 if (isMain(import.meta.url)) {
-  const problems = lint(process.argv[2]);
-  for (const p of problems) console.log(`${p.severity.padEnd(5)} ${p.tool}  ${p.where}\n      ${p.message}`);
-  console.log(problems.length === 0 ? "lint: 0 errors, 0 warnings" : `lint: ${problems.length} problem(s)`);
+  const problems = await lint(process.argv[2]);
+  console.log(formatProblems(problems));
   process.exit(problems.length === 0 ? 0 : 1);
 }

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Json } from "../../src/spec/document.ts";
-import { bundle } from "../bundle.ts";
+import { bundleDocument } from "../bundle.ts";
 import { ROOT } from "./paths.ts";
 
 const git = (repo: string, args: string[]) =>
@@ -18,16 +18,6 @@ function isCommit(repo: string, ref: string): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-function bundled(root: string): Json {
-  const out = mkdtempSync(join(tmpdir(), "ngorder-bundle-"));
-  try {
-    bundle(root, out);
-    return JSON.parse(readFileSync(join(out, "openapi.json"), "utf8"));
-  } finally {
-    rmSync(out, { recursive: true, force: true });
   }
 }
 
@@ -50,7 +40,7 @@ function bundleTree(tree: string, repo: string): Json {
   try {
     git(repo, ["archive", "--format=tar", "--prefix=spec/", "-o", join(dir, "spec.tar"), tree]);
     execFileSync("tar", ["-xf", "spec.tar"], { cwd: dir });
-    return bundled(join(dir, "spec", "openapi.yaml"));
+    return bundleDocument(join(dir, "spec", "openapi.yaml"));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -60,7 +50,7 @@ function bundleTree(tree: string, repo: string): Json {
 export function loadSpecSource(source: string, repo = ROOT): Json {
   const file = resolve(source);
   if (existsSync(file)) {
-    if (/\.ya?ml$/i.test(file)) return bundled(file);
+    if (/\.ya?ml$/i.test(file)) return bundleDocument(file);
     try {
       return JSON.parse(readFileSync(file, "utf8"));
     } catch (error) {

@@ -5,12 +5,18 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensurePackage } from "../../scripts/build-package.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import type { Har } from "../../src/contract/har.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "ngorder-action-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let checker: string;
+beforeAll(() => {
+  // The action runs the published package's bin: here the same compiled bin, from the package's dist/.
+  checker = `${process.execPath} ${ensurePackage()}/src/contract/cli.js`;
+});
 
 function action(env: Record<string, string>) {
   const summary = join(dir, `summary-${Math.random().toString(36).slice(2)}.md`);
@@ -20,8 +26,7 @@ function action(env: Record<string, string>) {
     env: {
       ...process.env,
       GITHUB_STEP_SUMMARY: summary,
-      // The action runs the published package; here the same CLI from the source.
-      NGORDER_CONTRACT: `${ROOT}node_modules/.bin/tsx ${ROOT}src/contract/cli.ts`,
+      NGORDER_CONTRACT: checker,
       ...env,
     },
   });

@@ -1,5 +1,4 @@
 // The ngorder-contract command as users run it in CI: exit status, text and JSON reports, coverage.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,18 +6,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { ContractReport } from "../../src/contract/check-files.ts";
 import type { Har } from "../../src/contract/har.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
+import { runCli } from "../support/run-cli.ts";
 
 const WAREHOUSE = "test/recordings/vendor-doc/warehouse.har";
 const dir = mkdtempSync(join(tmpdir(), "ngorder-contract-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function contract(...args: string[]) {
-  const run = spawnSync(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}src/contract/cli.ts`, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const contract = (...args: string[]) => runCli(`${ROOT}src/contract/cli.ts`, args, { cwd: ROOT });
 
 /** A copy of the Warehouse recordings whose first response lost `data[0].id`. */
 function brokenRecording(): string {
@@ -33,17 +27,17 @@ function brokenRecording(): string {
 }
 
 describe("ngorder-contract", () => {
-  it("passes conforming recordings with exit status 0 and prints the coverage", () => {
-    const run = contract(WAREHOUSE);
+  it("passes conforming recordings with exit status 0 and prints the coverage", async () => {
+    const run = await contract(WAREHOUSE);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^ok: 5 entries of 1 file\(s\) conform to .*generated\/openapi\.json$/m);
     expect(run.stdout).toMatch(/^coverage: 5 of \d+ operations have at least one recording/m);
     expect(run.stdout).toContain("    GET /user ");
   });
 
-  it("fails a broken recording with exit status 1, naming file, entry, operation and pointer", () => {
+  it("fails a broken recording with exit status 1, naming file, entry, operation and pointer", async () => {
     const file = brokenRecording();
-    const run = contract(file);
+    const run = await contract(file);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
       `${file} entry 0 (Warehouse › Get Warehouses: vendor doc example "vendorDoc" (200)): GET /warehouse listWarehouses: response.body /data/0/id must have required property 'id'`,
@@ -51,8 +45,8 @@ describe("ngorder-contract", () => {
     expect(run.stdout).toMatch(/^FAIL: 1 failure\(s\) in 5 entries of 1 file\(s\)$/m);
   });
 
-  it("reports JSON with --report json", () => {
-    const run = contract("--report", "json", brokenRecording(), WAREHOUSE);
+  it("reports JSON with --report json", async () => {
+    const run = await contract("--report", "json", brokenRecording(), WAREHOUSE);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as ContractReport;
     expect(report.entries).toBe(10);
@@ -66,14 +60,14 @@ describe("ngorder-contract", () => {
     expect(report.coverage.operations.find((o) => o.id === "getWarehouse")?.recordings).toBe(2);
   });
 
-  it("checks every HAR file under a directory", () => {
-    const run = contract("--report", "json", "test/recordings");
+  it("checks every HAR file under a directory", async () => {
+    const run = await contract("--report", "json", "test/recordings");
     const report = JSON.parse(run.stdout) as ContractReport;
     expect(report.files.length).toBeGreaterThan(1);
     expect(report.coverage.covered).toBeGreaterThan(100);
   });
 
-  it("checks against another bundle with --spec, and fails a file that is not HAR", () => {
+  it("checks against another bundle with --spec, and fails a file that is not HAR", async () => {
     const spec = join(dir, "empty.json");
     writeFileSync(
       spec,
@@ -84,16 +78,18 @@ describe("ngorder-contract", () => {
         paths: {},
       }),
     );
-    const run = contract("--spec", spec, WAREHOUSE);
+    const run = await contract("--spec", spec, WAREHOUSE);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("route GET /warehouse matches no path of the spec");
     writeFileSync(join(dir, "not.har"), "{}");
-    expect(contract(join(dir, "not.har")).stdout).toContain(": har not a HAR file: it has no log.entries array");
+    expect((await contract(join(dir, "not.har"))).stdout).toContain(
+      ": har not a HAR file: it has no log.entries array",
+    );
   });
 
-  it("exits 2 on a usage error", () => {
-    expect(contract().code).toBe(2);
-    expect(contract("--report", "xml", WAREHOUSE).code).toBe(2);
-    expect(contract("no/such/file.har").code).toBe(2);
+  it("exits 2 on a usage error", async () => {
+    expect((await contract()).code).toBe(2);
+    expect((await contract("--report", "xml", WAREHOUSE)).code).toBe(2);
+    expect((await contract("no/such/file.har")).code).toBe(2);
   });
 });

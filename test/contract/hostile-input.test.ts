@@ -1,7 +1,6 @@
 // A recording is data, never code: the review's hostile lines, each in one entry among good
 // ones. Each is reported as a failure of its own entry; the other entries and files are checked
 // as usual; nothing reaches Object.prototype; nothing allocates without bound; the run goes on.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +10,7 @@ import { ContractChecker } from "../../src/contract/checker.ts";
 import type { HarEntry } from "../../src/contract/har.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { BUNDLE_PATH, loadBundle } from "../support/spec.ts";
+import { runCli } from "../support/run-cli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "ngorder-hostile-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -110,7 +110,7 @@ describe("hostile recordings", () => {
     });
   });
 
-  it("runs through the CLI without aborting, escaping control characters in every line", () => {
+  it("runs through the CLI without aborting, escaping control characters in every line", async () => {
     const warehouses = recordings("warehouse.har");
     const hostile = {
       ...withQuery(warehouses[0]!, "x[__proto__][$ref]=%23/nowhere"),
@@ -122,10 +122,8 @@ describe("hostile recordings", () => {
       write("b.ndjson", ndjson),
       write("c.har", har(warehouses)),
     ];
-    const run = spawnSync(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}src/contract/cli.ts`, ...files], {
-      encoding: "utf8",
-    });
-    expect(run.status, run.stderr).toBe(1);
+    const run = await runCli(`${ROOT}src/contract/cli.ts`, files);
+    expect(run.code, run.stderr).toBe(1);
     for (const control of ["\u001b", "\u009b", "\u202e"]) expect(run.stdout).not.toContain(control);
     const failures = run.stdout.split("\n").filter((line) => line.startsWith(dir));
     expect(

@@ -3,6 +3,7 @@
 // findable (also in Indonesian), links that work from anywhere, runnable samples, a readable ledger,
 // no request out, no CSP violation, and no serious accessibility violation (axe-core).
 // Every wait is on the page's own signals (html[data-ready], URLs, elements): never on time.
+// One browser, one context for most tests: a page several tests read is opened once (`shared`).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -33,14 +34,10 @@ const RECORD_CSP_VIOLATIONS = () => {
   );
 };
 
-async function newContext(
-  options: { width?: number; height?: number; javaScriptEnabled?: boolean; withAxe?: boolean } = {},
-) {
+async function newContext(options: { javaScriptEnabled?: boolean } = {}) {
   const offline = await browser.newContext({ ...options, blocked: problems.blocked });
   offline.context.setDefaultTimeout(60_000);
   await offline.context.addInitScript(RECORD_CSP_VIOLATIONS);
-  // An init script is not subject to the page's CSP, as an injected <script> would be.
-  if (options.withAxe) await offline.context.addInitScript({ content: axe.source });
   offline.context.on("page", (page) => {
     page.on("console", (m) => m.text().startsWith("CSP violation") && problems.csp.push(`${page.url()}: ${m.text()}`));
     page.on("pageerror", (e) => problems.errors.push(`${page.url()}: ${e.message}`));
@@ -54,6 +51,16 @@ async function open(url: string, on: BrowserContext = context): Promise<Page> {
   await page.goto(url);
   await page.waitForSelector("html[data-ready='true']", { state: "attached" });
   return page;
+}
+
+const sharedPages = new Map<string, Promise<Page>>();
+/**
+ * A page of the site that tests read, opened once for all of them: a test may resize it (and puts
+ * the viewport back) but never navigates it. Every page load costs the browser most of a second of CPU.
+ */
+function shared(path: string): Promise<Page> {
+  if (!sharedPages.has(path)) sharedPages.set(path, open(`${server.url}${path}`));
+  return sharedPages.get(path)!;
 }
 
 async function headingOnScreen(page: Page, id: string): Promise<boolean> {
@@ -81,7 +88,7 @@ describe("the docs site, offline in Chromium", () => {
   });
 
   it("lists every section and operation in the menu, inferred endpoints with their confidence", async () => {
-    const page = await open(`${server.url}/`);
+    const page = await shared("/");
     const menu = await page.locator("nav#nav details").evaluateAll((sectionsInMenu) =>
       sectionsInMenu.map((details) => ({
         section: details.querySelector("summary")!.firstChild!.textContent!.trim(),
@@ -113,7 +120,6 @@ describe("the docs site, offline in Chromium", () => {
     expect(
       loaded.filter((path) => !["/assets/site.css", "/assets/site.js", "/assets/favicon.svg"].includes(path)),
     ).toEqual([]);
-    await page.close();
   });
 
   it("links are relative and reach a page and an id that exist, from a server or file://", async () => {
@@ -147,19 +153,18 @@ describe("the docs site, offline in Chromium", () => {
     expect(checked).toBeGreaterThan(operations.length * 30); // the menu of every page links every operation
 
     // A link opened in a new tab, reloaded, or pasted as a file:// address shows its operation.
-    const fresh = await newContext();
     for (const url of [
       `${server.url}/order.html#createOrder`,
       `${pathToFileURL(join(docs, "warehouse.html")).href}#getWarehouse`,
     ]) {
-      const page = await open(url, fresh);
+      const page = await open(url);
       const id = new URL(url).hash.slice(1);
       expect(await headingOnScreen(page, id), url).toBe(true);
       await page.reload();
       await page.waitForSelector("html[data-ready='true']", { state: "attached" });
       expect(await headingOnScreen(page, id), `${url} reloaded`).toBe(true);
+      await page.close();
     }
-    await fresh.close();
   });
 
   it("shows a deep-linked operation with no script at all", async () => {
@@ -213,7 +218,7 @@ describe("the docs site, offline in Chromium", () => {
   });
 
   it("shows an operation's parameters, response schema and samples that run as printed", async () => {
-    const page = await open(`${server.url}/warehouse.html#getWarehouse`);
+    const page = await shared("/warehouse.html#createWarehouse");
     const operation = page.locator("section#getWarehouse");
     const text = await operation.innerText();
     expect(text).toMatch(/Path parameters\s+id\s+integer\s+required\s+Warehouse ID\./);
@@ -225,39 +230,40 @@ describe("the docs site, offline in Chromium", () => {
     expect(await operation.locator("figure.sample[data-lang='curl'] code").innerText()).toContain(
       "curl -X GET 'https://api.smartseller.co.id/api/open/warehouse/22'",
     );
-    await page.goto(`${server.url}/order.html#listOrders`);
-    expect(await page.locator("section#listOrders figure.sample[data-lang='curl'] code").innerText()).toContain(
+    await page.screenshot({ path: "test-results/docs-site.png" });
+    const orders = await shared("/order.html#createOrder");
+    expect(await orders.locator("section#listOrders figure.sample[data-lang='curl'] code").innerText()).toContain(
       "--data-urlencode 'start_date=",
     );
     // A binary answer is described as the file it is, never as a made-up XML or JSON body.
-    const pdf = await page
-      .goto(`${server.url}/shipment.html#downloadShipmentInvoicePdf`)
-      .then(() => page.locator("section#downloadShipmentInvoicePdf .operation-responses").innerText());
+    const shipment = await open(`${server.url}/shipment.html#downloadShipmentInvoicePdf`);
+    const pdf = await shipment.locator("section#downloadShipmentInvoicePdf .operation-responses").innerText();
     expect(pdf).toContain("A file of type application/pdf; the samples save it as shipment-invoice.pdf.");
     expect(pdf).not.toContain("<root>");
-    await page.screenshot({ path: "test-results/docs-site.png" });
-    await page.close();
+    await shipment.close();
   });
 
   it("offers the OpenAPI document for download as JSON and YAML", async () => {
-    const page = await open(`${server.url}/`);
+    const page = await shared("/");
     const links = page.locator("header .downloads a");
     expect(await page.locator("header .downloads").innerText()).toBe("Download OpenAPI (JSON / YAML)");
     const [json, yaml] = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(await (await fetch(json!)).json()).toEqual(spec);
     expect((await fetch(yaml!)).headers.get("content-type")).toBe("application/yaml");
-    await page.close();
   });
 
   it("fits the screen at 1440 px and on a phone: the ledger one card per entry, samples wrapped", async () => {
     const entries = operations.reduce((n, o) => n + (o.object["x-doc-defects"]?.length ?? 0), 0);
+    // Each page is loaded once and laid out again at each width (the layout is CSS, media queries included).
+    const ledger = await shared("/doc-defects.html");
+    const orders = await shared("/order.html#createOrder");
+    const screen = ledger.viewportSize()!;
     for (const [width, height] of [
       [1440, 900],
       [390, 844],
-    ]) {
-      const sized = await newContext({ width, height });
-      const page = await open(`${server.url}/doc-defects.html`, sized);
-      const layout = await page.evaluate(() => ({
+    ] as const) {
+      await ledger.setViewportSize({ width, height });
+      const layout = await ledger.evaluate(() => ({
         cards: document.querySelectorAll("article.defect").length,
         pageWidth: document.documentElement.scrollWidth,
         viewport: innerWidth,
@@ -275,17 +281,21 @@ describe("the docs site, offline in Chromium", () => {
         clipped: 0,
       });
       // Long sample lines wrap: no code block is wider than its box, the page no wider than the screen.
-      await page.goto(`${server.url}/order.html#createOrder`);
-      const samples = await page.evaluate(() => ({
+      await orders.setViewportSize({ width, height });
+      const samples = await orders.evaluate(() => ({
         pageWidth: document.documentElement.scrollWidth,
         blocks: document.querySelectorAll("pre").length,
         overflowing: [...document.querySelectorAll("pre")].filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
           .length,
       }));
-      expect(samples, `${width} px`).toEqual({ pageWidth: width, blocks: samples.blocks, overflowing: 0 });
+      expect({ pageWidth: samples.pageWidth, overflowing: samples.overflowing }, `${width} px`).toEqual({
+        pageWidth: width,
+        overflowing: 0,
+      });
       expect(samples.blocks).toBeGreaterThan(24); // two samples per operation and the examples
-      await sized.close();
     }
+    await ledger.setViewportSize(screen);
+    await orders.setViewportSize(screen);
   });
 
   it("forwards the old Redoc addresses and answers unknown ones with the 404 page", async () => {
@@ -304,9 +314,10 @@ describe("the docs site, offline in Chromium", () => {
 
   it("has no serious or critical axe-core violation on the landing, an operation and the ledger page", async () => {
     const found: string[] = [];
-    const withAxe = await newContext({ withAxe: true });
     for (const path of ["/", "/warehouse.html#createWarehouse", "/doc-defects.html"]) {
-      const page = await open(`${server.url}${path}`, withAxe);
+      const page = await shared(path);
+      // Evaluated by the browser's devtools, as the page's own CSP would refuse an injected <script>.
+      await page.evaluate(axe.source);
       const violations = await page.evaluate(async () => {
         const results = await (window as any).axe.run(document, { resultTypes: ["violations"] });
         return results.violations.map((v: any) => ({
@@ -318,9 +329,7 @@ describe("the docs site, offline in Chromium", () => {
       });
       for (const v of violations.filter((v: any) => v.impact === "serious" || v.impact === "critical"))
         found.push(`${path}: ${v.id} (${v.impact}) on ${v.nodes} element(s), first ${v.first}`);
-      await page.close();
     }
-    await withAxe.close();
     expect(found).toEqual([]);
   });
 
