@@ -1,8 +1,8 @@
 // Faults on demand, proven with this project's own client: a POST under any fault reaches the mock
 // exactly once (a create is never repeated), a GET is retried, a held answer times out, and
-// Retry-After is honoured — no assertion on time. The client runs on a test clock (its waits return at
-// once, its timeouts fire only for a held answer), so no answer races a timeout however busy the
-// machine is.
+// Retry-After is honoured — no assertion on time. The client runs on a test clock: its waits return
+// at once, and its timeout fires only once the mock holds the attempt (`expiringHeld`), so no request
+// races a timeout however busy the machine is.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createNgorder, type NgorderClientOptions } from "../../src/index.ts";
 import { startMock, type Mock } from "../../src/mock/index.ts";
@@ -29,12 +29,29 @@ beforeEach(() => {
   };
 });
 
-/** For an answer the mock holds for ever: the real clock, whose short timeout is sure to fire. */
-const optionsFor = (kind: string): NgorderClientOptions =>
-  kind === "timeout" ? { ...options, clock: undefined, timeoutMs: 50 } : options;
-
 const prefer = (value: string) => ({ headers: { Prefer: value } });
 const seen = (operation: string) => mock.requests.filter((r) => r.operation === operation);
+
+/**
+ * Runs a call whose answers the mock holds or delays (never one it answers: a timeout could cut its
+ * body short), firing the client's timeout each time the mock has received one more attempt of
+ * `operation`, and never before: a real timer could fire while the request is still on its way.
+ */
+async function expiringHeld<T>(operation: string, call: () => Promise<T>): Promise<T> {
+  const before = seen(operation).length;
+  let settled = false;
+  const result = call();
+  result.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (let expired = 0; !settled; await new Promise((resolve) => setTimeout(resolve, 2)))
+    if (seen(operation).length - before > expired) {
+      expired++;
+      clock.expire();
+    }
+  return result;
+}
 
 describe("a POST under a fault reaches the mock exactly once", () => {
   it.each([
@@ -43,8 +60,8 @@ describe("a POST under a fault reaches the mock exactly once", () => {
     ["fault=reset", "network"],
     ["fault=timeout", "timeout"],
   ] as const)("%s: one request, then %s", async (fault, kind) => {
-    const ngorder = createNgorder(optionsFor(kind));
-    const error = await failure(() => ngorder.warehouses.create(NEW_WAREHOUSE, prefer(fault)), kind);
+    const create = () => createNgorder(options).warehouses.create(NEW_WAREHOUSE, prefer(fault));
+    const error = await failure(() => (kind === "timeout" ? expiringHeld("createWarehouse", create) : create()), kind);
     expect(seen("createWarehouse")).toHaveLength(1);
     expect(seen("createWarehouse")[0]).toMatchObject({ method: "POST", fault: fault.match(/fault=(\w+)/)![1] });
     if (kind === "http") expect(error.status).toBe(Number(fault.slice(6, 9)));
@@ -57,7 +74,8 @@ describe("a GET under a fault is retried", () => {
     ["fault=reset", "network"],
     ["fault=timeout", "timeout"],
   ] as const)("%s: 1 + 2 attempts, then %s", async (fault, kind) => {
-    await failure(() => createNgorder(optionsFor(kind)).warehouses.get({ id: 22 }, prefer(fault)), kind);
+    const get = () => createNgorder(options).warehouses.get({ id: 22 }, prefer(fault));
+    await failure(() => (kind === "timeout" ? expiringHeld("getWarehouse", get) : get()), kind);
     expect(seen("getWarehouse")).toHaveLength(3);
   });
 
@@ -93,13 +111,16 @@ describe("Retry-After is honoured", () => {
 
 describe("delay", () => {
   it("answers after the delay: within the client's timeout it succeeds, past it it times out", async () => {
-    // The test clock's timeout does not fire: the delayed answer comes first, however late.
+    // The test clock's timeout does not fire by itself: the delayed answer comes first, however late.
     const ngorder = createNgorder({ ...options, retry: false });
     expect(await ngorder.warehouses.get({ id: 22 }, prefer("delay=20"))).toMatchObject({ response: "Success" });
-    // The mock's 5 s timer and the client's 50 ms one run in this process: the earlier one fires first.
-    const real = createNgorder({ ...options, clock: undefined, retry: false });
-    await failure(() => real.warehouses.get({ id: 22 }, { timeoutMs: 50, ...prefer("delay=5000") }), "timeout");
+    // Past it: the timeout fires while the mock still waits out its 60 s.
+    await failure(
+      () => expiringHeld("getWarehouse", () => ngorder.warehouses.get({ id: 22 }, prefer("delay=60000"))),
+      "timeout",
+    );
     expect(seen("getWarehouse").map((r) => r.status)).toEqual([200, undefined]);
+    expect(clock.timeouts).toEqual([250, 250]);
   });
 });
 
