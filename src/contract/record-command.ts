@@ -4,6 +4,7 @@
 import { chmodSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import type { Clock } from "../clock.ts";
 import { loadSpec } from "../spec/document.ts";
 import type { Har } from "./har.ts";
 import { createProgress, type ProgressStream } from "./progress.ts";
@@ -31,9 +32,11 @@ Options:
   --out <file.har>       where to write the recording (readable by you only)
   -h, --help             show this help`;
 
-/** Where the command reads its token and writes its lines: the process's, or a test's. */
+/** Where the command reads its token and the time, and writes its lines: the process's, or a test's. */
 export interface CommandIo {
   env: Record<string, string | undefined>;
+  /** The calls' timeouts and the pauses between them (the system's when not given). */
+  clock?: Clock;
   log(line: string): void;
   error(line: string): void;
   /** Where the progress line is drawn, when it is a terminal. */
@@ -114,6 +117,7 @@ export async function recordCommand(argv: string[], io: CommandIo = PROCESS_IO):
       delayMs: Number(values.delay),
       timeoutMs: Number(values.timeout),
       maxResponseBytes: Number(values["max-bytes"]),
+      ...(io.clock ? { clock: io.clock } : {}),
       onExchange: (operation, status) => {
         progress.end();
         io.log(`${operation.method.toUpperCase()} ${operation.path} ${operation.id} → ${status}`);

@@ -3,6 +3,7 @@
 // Only read-only operations are called, unless a write operation is allowed by name. Before
 // anything is called, a token too short to scrub safely and a token bound for plain http (other
 // than to this machine) are refused; every call has a timeout and a size limit.
+import { systemClock, type Clock } from "../clock.ts";
 import { isJsonMediaType, type Json } from "../spec/document.ts";
 import { specModel, type OperationModel } from "../spec/model.ts";
 import { planRequest } from "../spec/request-plan.ts";
@@ -31,6 +32,8 @@ export interface RecordOptions {
   /** Largest answer body read (default 16 MiB); a larger one fails the call. */
   maxResponseBytes?: number;
   fetch?: typeof fetch;
+  /** Each call's timeout, the pause between calls and the exchanges' times; default the system's. */
+  clock?: Clock;
   onExchange?: (operation: OperationModel, status: number) => void;
 }
 
@@ -145,7 +148,8 @@ async function call(options: RecordOptions, operation: OperationModel, scrubber:
     ...(postData ? [{ name: "Content-Type", value: postData.mimeType }] : []),
   ];
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const started = new Date();
+  const clock = options.clock ?? systemClock;
+  const started = clock.now();
   let response: Response;
   let bytes: Buffer;
   try {
@@ -153,7 +157,7 @@ async function call(options: RecordOptions, operation: OperationModel, scrubber:
       method: request.method,
       headers: requestHeaders.map((h) => [h.name, h.value] as [string, string]),
       ...(postData?.text !== undefined ? { body: postData.text } : {}),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: clock.timeout(timeoutMs),
     });
     bytes = await readBody(response, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
   } catch (error) {
@@ -171,8 +175,8 @@ async function call(options: RecordOptions, operation: OperationModel, scrubber:
     ...(isJsonMediaType(contentType) ? { responseText: bytes.toString("utf8") } : {}),
     responseSize: bytes.length,
     responseMimeType: contentType,
-    startedDateTime: started.toISOString(),
-    time: Date.now() - started.getTime(),
+    startedDateTime: new Date(started).toISOString(),
+    time: clock.now() - started,
     comment: `recorded ${operation.id} (${operation.tag} › ${operation.summary})`,
   });
   entry.response.cookies = setCookies(response.headers);
@@ -203,7 +207,7 @@ export async function record(options: RecordOptions): Promise<Har> {
     return har;
   };
   for (const [i, operation] of operations.entries()) {
-    if (i > 0 && options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+    if (i > 0 && options.delayMs) await (options.clock ?? systemClock).sleep(options.delayMs);
     let entry: HarEntry;
     try {
       entry = await call(options, operation, scrubber);

@@ -16,6 +16,7 @@ import { formatFailure } from "../../src/contract/format-report.ts";
 import { record } from "../../src/contract/record.ts";
 import { recordCommand } from "../../src/contract/record-command.ts";
 import { harErrors } from "../support/har-format.ts";
+import { testClock, type TestClock } from "../support/test-clock.ts";
 
 const TOKEN = "tok_live_9f8e7d6c5b4a39281706";
 const tokenHex = Buffer.from(TOKEN).toString("hex");
@@ -205,10 +206,13 @@ let dir: string;
 let specPath: string;
 /** The fixture without the operations that never answer or answer too much: every GET of it answers. */
 let answeringSpecPath: string;
+/** The commands' clock: a call's timeout fires only when the test says so, so no answer races it. */
+let clock: TestClock;
 
 function respond(req: IncomingMessage, res: import("node:http").ServerResponse): void {
   received.push({ method: req.method ?? "", url: req.url ?? "", authorization: req.headers.authorization });
-  if (req.url?.endsWith("/slow")) return; // never answers: the recorder's timeout ends the call
+  // Never answers: the recorder's timeout ends the call, fired now that the request is here.
+  if (req.url?.endsWith("/slow")) return clock.expire();
   res.setHeader("Content-Type", "application/json");
   if (req.url?.endsWith("/big")) {
     // Sent in chunks, without a Content-Length: the limit is counted while the body is read.
@@ -244,6 +248,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   received.length = 0;
+  clock = testClock();
 });
 
 /** Runs ngorder-record as its bin does, on the fixture spec and server, capturing what it prints. */
@@ -255,6 +260,7 @@ async function recordCli(
   const run = { stdout: "", stderr: "" };
   const code = await recordCommand(["--spec", specFile, "--base-url", baseUrl, "--delay", "0", ...args], {
     env: { NGORDER_TOKEN: token },
+    clock,
     log: (line) => void (run.stdout += `${line}\n`),
     error: (line) => void (run.stderr += `${line}\n`),
     progress: { isTTY: false, write: (text) => (run.stderr += text) },
@@ -418,6 +424,7 @@ describe("the recorder", () => {
       expect.stringContaining("getCustomer"),
     ]);
     expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(clock.timeouts).toEqual([300, 300]);
   });
 
   it("refuses an answer larger than the limit", async () => {
