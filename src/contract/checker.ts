@@ -102,7 +102,7 @@ export class ContractChecker {
     this.spec = spec;
     this.model = specModel(spec);
     this.operations = this.model.operations;
-    this.#validators = new SpecValidators(spec);
+    this.#validators = SpecValidators.of(spec);
     this.#router = new Router(this.operations, options.basePaths ?? this.model.basePaths);
   }
 

@@ -1,5 +1,6 @@
 // Compiles the spec's schemas with Ajv (JSON Schema 2020-12, the dialect of OpenAPI 3.1) once,
 // and hands out the compiled validator of any schema by its JSON pointer in the spec.
+import { createHash } from "node:crypto";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import ajvFormats from "ajv-formats";
 import { escapePointerToken, type Json } from "../spec/document.ts";
@@ -77,7 +78,26 @@ function pointersOf(node: unknown, pointer = "", found = new WeakMap<object, str
   return found;
 }
 
+/** Documents whose compiled validators are kept for the next checker of the same document. */
+const SHARED_DOCUMENTS = 3;
+const shared = new Map<string, SpecValidators>();
+
 export class SpecValidators {
+  /**
+   * The validators of `spec`, shared by every checker of the same document in this process:
+   * compiling a spec's schemas costs about a second of CPU, and a test suite may start the mock or
+   * a checker in every file. The key is the document's content, so an edited copy gets its own.
+   * The few most recently used documents are kept.
+   */
+  static of(spec: Json): SpecValidators {
+    const key = createHash("sha256").update(JSON.stringify(spec)).digest("base64");
+    const validators = shared.get(key) ?? new SpecValidators(spec);
+    shared.delete(key);
+    shared.set(key, validators);
+    for (const oldest of shared.keys()) if (shared.size > SHARED_DOCUMENTS) shared.delete(oldest);
+    return validators;
+  }
+
   readonly #ajv = createAjv();
   readonly #cache = new Map<string, ValidateFunction>();
   /** Where each schema object of the (closed) document stands: Ajv's own schema paths are relative to a `$ref`'s target. */

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { ContractChecker, type ContractFailure } from "../../src/contract/checker.ts";
 import { harEntry, type HarPostData } from "../../src/contract/har.ts";
+import { SpecValidators } from "../../src/contract/validators.ts";
 
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
 
@@ -128,7 +129,7 @@ interface Exchange {
   postData?: HarPostData;
 }
 
-function check(x: Exchange): ContractFailure[] {
+function check(x: Exchange, by = checker): ContractFailure[] {
   const text = x.text ?? (x.body === undefined ? undefined : JSON.stringify(x.body));
   const contentType = x.contentType ?? "application/json";
   const entry = harEntry({
@@ -144,7 +145,7 @@ function check(x: Exchange): ContractFailure[] {
     startedDateTime: "2024-01-31T00:00:00.000Z",
     time: 1,
   });
-  return checker.checkEntry(entry, 0).failures;
+  return by.checkEntry(entry, 0).failures;
 }
 
 const item = { id: 1, name: "Kaos" };
@@ -325,5 +326,28 @@ describe("responses", () => {
       keyword: "type",
       params: { type: "integer" },
     });
+  });
+});
+
+describe("compiled validators", () => {
+  const withId = (type: string) => {
+    const copy = structuredClone(spec);
+    copy.components.schemas.Item.properties.id.type = type;
+    return copy;
+  };
+
+  it("are shared by the checkers of one document; an edited copy checks by its own schemas", () => {
+    expect(SpecValidators.of(structuredClone(spec))).toBe(SpecValidators.of(spec));
+    const edited = new ContractChecker(withId("string"));
+    expect(check({ path: "/item/7", body: { id: "1", name: "Kaos" } }, edited)).toEqual([]);
+    expect(summary(check({ path: "/item/7", body: { id: "1", name: "Kaos" } }))).toEqual([
+      "response.body /id must be integer",
+    ]);
+  });
+
+  it("are kept for the few most recently used documents only", () => {
+    const first = SpecValidators.of(spec);
+    for (const type of ["string", "number", "boolean"]) SpecValidators.of(withId(type));
+    expect(SpecValidators.of(spec)).not.toBe(first);
   });
 });
