@@ -177,8 +177,14 @@ export function checkerFor(options: CheckFilesOptions = {}): { checker: Contract
   return { checker: new ContractChecker(loadSpec(specPath), options), specPath };
 }
 
-/** The schemas that do not compile, as failures of the spec: a spec bug even when no recording reaches them. */
+/**
+ * The schemas that do not compile, as failures of the spec: a spec bug even when no recording
+ * reaches them. The package's own bundle is not compiled whole here: its tests compile every schema
+ * of it before it is published, so a check compiles only the schemas its recordings reach, which
+ * saves about a second of start-up on every run.
+ */
 export function specFailures(checker: ContractChecker, specPath: string): ReportedFailure[] {
+  if (specPath === bundledSpecPath()) return [];
   return checker.compileAll().map((f) => ({ file: specPath, ...f }));
 }
 

@@ -87,6 +87,19 @@ describe("ngorder-contract", () => {
     );
   });
 
+  it("reports a schema of a --spec that does not compile, though no recording reaches it", async () => {
+    const spec = JSON.parse(readFileSync(`${ROOT}generated/openapi.json`, "utf8"));
+    spec.paths["/user"].get.responses["200"].content["application/json"].schema = { type: "string", pattern: "(" };
+    const file = join(dir, "uncompilable.json");
+    writeFileSync(file, JSON.stringify(spec));
+    const run = await contract("--spec", file, "--report", "json", brokenRecording());
+    const report = JSON.parse(run.stdout) as ContractReport;
+    expect(report.failures.map((f) => [f.file, f.location, f.schemaPointer])).toEqual([
+      [file, "spec", "#/paths/~1user/get/responses/200/content/application~1json/schema"],
+      [brokenRecording(), "response.body", "#/components/schemas/Warehouse/required"],
+    ]);
+  });
+
   it("exits 2 on a usage error", async () => {
     expect((await contract()).code).toBe(2);
     expect((await contract("--report", "xml", WAREHOUSE)).code).toBe(2);
