@@ -1,11 +1,11 @@
 // The docs' code samples are derived from the spec: every operation has an SDK call and a curl
 // command, and every SDK call type-checks against the generated SDK.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { siteModel } from "../../scripts/docs/site-model.ts";
+import { withLock } from "../../scripts/lib/build-lock.ts";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { loadBundle } from "../support/spec.ts";
 
@@ -43,34 +43,46 @@ describe("the docs' code samples", () => {
         .filter((line) => !line.startsWith("import "));
       return `// ${op.operationId}\nexport async function sample${i}() {\n${lines.join("\n")}\n  return result;\n}`;
     });
-    const dir = mkdtempSync(join(tmpdir(), "ngorder-samples-"));
+    // A fixed place under build/, so that TypeScript's incremental check (its own file hashes, kept
+    // in the .tsbuildinfo) re-checks only what changed since the last run: a full check of the
+    // samples against the SDK costs seconds.
+    const dir = `${ROOT}build/code-samples`;
     const file = join(dir, "samples.ts");
-    writeFileSync(
-      file,
-      [
-        `import { openAsBlob } from "node:fs";`,
-        `import { writeFile } from "node:fs/promises";`,
-        `import { createNgorder } from "${ROOT}src/index.ts";`,
-        ...bodies,
-      ].join("\n\n"),
-    );
-    const program = ts.createProgram([file], {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      allowImportingTsExtensions: true,
-      skipLibCheck: true,
-      types: ["node"],
-      typeRoots: [`${ROOT}node_modules/@types`],
-      lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+    const problems = withLock(`${dir}.lock`, () => {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(
+        file,
+        [
+          `import { openAsBlob } from "node:fs";`,
+          `import { writeFile } from "node:fs/promises";`,
+          `import { createNgorder } from "${ROOT}src/index.ts";`,
+          ...bodies,
+        ].join("\n\n"),
+      );
+      const program = ts.createIncrementalProgram({
+        rootNames: [file],
+        options: {
+          strict: true,
+          noEmit: true,
+          incremental: true,
+          tsBuildInfoFile: join(dir, "samples.tsbuildinfo"),
+          target: ts.ScriptTarget.ES2022,
+          module: ts.ModuleKind.NodeNext,
+          moduleResolution: ts.ModuleResolutionKind.NodeNext,
+          allowImportingTsExtensions: true,
+          skipLibCheck: true,
+          types: ["node"],
+          typeRoots: [`${ROOT}node_modules/@types`],
+          lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+        },
+      });
+      const diagnostics = ts.getPreEmitDiagnostics(program as unknown as ts.Program);
+      program.emit(); // with noEmit, writes only the .tsbuildinfo
+      return diagnostics.map((d) => {
+        const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+        return `line ${where}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+      });
     });
-    const problems = ts.getPreEmitDiagnostics(program).map((d) => {
-      const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-      return `line ${where}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
-    });
-    rmSync(dir, { recursive: true, force: true });
     expect(problems).toEqual([]);
   });
 
