@@ -3,14 +3,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { Ajv } from "ajv";
+import { Ajv, type ValidateFunction } from "ajv";
 import ajvFormats from "ajv-formats";
 
 const SCHEMA_DIR = dirname(createRequire(import.meta.url).resolve("har-schema/lib/har.json"));
 const DRAFT_06 = createRequire(import.meta.url)("ajv/dist/refs/json-schema-draft-06.json");
 
-/** Validates a HAR document; returns Ajv's error texts, empty when it is valid HAR 1.2. */
-export function harErrors(har: unknown): string[] {
+let validator: ValidateFunction | undefined;
+
+/** har-schema compiled once: compiling it costs tens of milliseconds, and every recording is validated. */
+function harValidator(): ValidateFunction {
+  if (validator) return validator;
   // har-schema is draft-06 and uses two keywords of its own ("optional", "min"): not strict.
   const ajv = new Ajv({ strict: false, allErrors: true });
   ajvFormats.default(ajv);
@@ -18,6 +21,11 @@ export function harErrors(har: unknown): string[] {
   for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith(".json"))) {
     ajv.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, file), "utf8")));
   }
-  const validate = ajv.getSchema("har.json#")!;
+  return (validator = ajv.getSchema("har.json#")!);
+}
+
+/** Validates a HAR document; returns Ajv's error texts, empty when it is valid HAR 1.2. */
+export function harErrors(har: unknown): string[] {
+  const validate = harValidator();
   return validate(har) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
