@@ -7,22 +7,33 @@
 // They share one bundle: generated/openapi.json as committed. Nothing waits for the drift check: it
 // rewrites a file only when it changes, atomically (scripts/lib/write-if-changed.ts), so the others
 // read the committed bundle and types, which the drift check proves are what the source generates.
+// The drift check and the spec's lint are functions of files only: each is skipped while its inputs
+// (file names and contents, and for the drift check git's record of the generated files) are what
+// they were when it last passed, as ESLint, Prettier and tsc do with their own caches. A fresh clone
+// (CI) has no record; NGORDER_TEST_CACHE=off runs every step regardless.
 // Arguments go to vitest: `npm test -- test/client` runs every step but only those test files.
 // With NGORDER_TEST_TIMES=<file>, the steps' times are also written there as JSON (bench/test-suite.ts).
-import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { delimiter } from "node:path";
 import { formatProblems, lintBundle, redocly, type Problem } from "./lint.ts";
+import { inputsHash, isUpToDate, stampBuilt, type CachedBuild } from "./lib/build-cache.ts";
+import { GENERATED_FILES } from "./lib/generated-files.ts";
 import { isMain, ROOT } from "./lib/paths.ts";
 
-interface Outcome {
+export interface Outcome {
   ok: boolean;
   /** What to print when the step fails. */
   output: string;
+  /** It did not run: its inputs are as they were when it last passed. */
+  reused?: boolean;
 }
 
-interface Step {
+export interface Step {
   name: string;
   run(): Promise<Outcome>;
+  /** The files (from the repository's root) the outcome depends on, and anything else it does. */
+  inputs?: { paths: string[]; salt?: () => string };
 }
 
 const BUNDLE = `${ROOT}generated/openapi.json`;
@@ -32,10 +43,17 @@ const fromProblems = (problems: Problem[]): Outcome => ({
   output: formatProblems(problems),
 });
 
-/** An npm script of package.json, where its command and flags are written once. */
+const SCRIPTS = (JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { scripts: Record<string, string> })
+  .scripts;
+
+/**
+ * An npm script of package.json (where its command and flags are written once), run by the shell
+ * with node_modules/.bin first on PATH, as npm runs it, without npm's own start-up.
+ */
 const script = (name: string) => () =>
   new Promise<Outcome>((resolve, reject) => {
-    const child = spawn("npm", ["run", "--silent", name], { cwd: ROOT });
+    const env = { ...process.env, PATH: `${ROOT}node_modules/.bin${delimiter}${process.env.PATH ?? ""}` };
+    const child = spawn("sh", ["-c", SCRIPTS[name]!], { cwd: ROOT, env });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -52,13 +70,35 @@ function vitest(args: string[]): Promise<Outcome> {
   });
 }
 
+/** The generated files as git records them (index and HEAD): the drift check compares with them. */
+const committedGenerated = () =>
+  execFileSync("git", ["ls-files", "--stage", "--", ...GENERATED_FILES], { cwd: ROOT, encoding: "utf8" }) +
+  execFileSync("git", ["ls-tree", "-r", "HEAD", "--", ...GENERATED_FILES], { cwd: ROOT, encoding: "utf8" });
+
 export function steps(vitestArgs: string[]): Step[] {
   return [
     { name: "vitest", run: () => vitest(vitestArgs) },
     { name: "typecheck (tsc)", run: script("typecheck") },
-    { name: "drift check (generate)", run: script("check:generated") },
-    { name: "lint:spec (Redocly, source)", run: () => redocly("spec/openapi.yaml").then(fromProblems) },
-    { name: "lint:spec (Spectral, schema)", run: () => lintBundle(BUNDLE).then(fromProblems) },
+    {
+      name: "drift check (generate)",
+      run: script("check:generated"),
+      // What the generators read (the source, their code and the spec model in src/, the vendor doc),
+      // the tools' versions, and what they write.
+      inputs: {
+        paths: ["spec", "scripts", "src", "vendor", "redocly.yaml", "package-lock.json", ...GENERATED_FILES],
+        salt: committedGenerated,
+      },
+    },
+    {
+      name: "lint:spec (Redocly, source)",
+      run: () => redocly("spec/openapi.yaml").then(fromProblems),
+      inputs: { paths: ["spec", "redocly.yaml", "package-lock.json"] },
+    },
+    {
+      name: "lint:spec (Spectral, schema)",
+      run: () => lintBundle(BUNDLE).then(fromProblems),
+      inputs: { paths: ["generated/openapi.json", ".spectral.yaml", "package-lock.json"] },
+    },
     { name: "lint:code (ESLint)", run: script("lint:eslint") },
     { name: "lint:code (Prettier)", run: script("lint:prettier") },
   ];
@@ -66,15 +106,29 @@ export function steps(vitestArgs: string[]): Step[] {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/** Runs the step, unless its inputs are what they were when it last passed; records a pass. */
+export async function runOrReuse(step: Step): Promise<Outcome> {
+  if (!step.inputs || process.env.NGORDER_TEST_CACHE === "off") return step.run();
+  const stamp = `${ROOT}build/test-steps/${step.name.replace(/\W+/g, "-")}.sha256`;
+  const record: CachedBuild = { output: stamp, stamp, inputs: step.inputs.paths, salt: step.inputs.salt?.() };
+  const hash = inputsHash(record);
+  if (isUpToDate(record, hash)) return { ok: true, output: "", reused: true };
+  rmSync(stamp, { force: true });
+  const outcome = await step.run();
+  if (outcome.ok) stampBuilt(record, hash);
+  return outcome;
+}
+
 export async function runSteps(list: Step[]): Promise<{ ok: boolean; times: Record<string, number> }> {
   const started = performance.now();
   const times: Record<string, number> = {};
   const outcomes = await Promise.all(
     list.map(async (step) => {
-      const outcome = await step.run().catch((error: unknown) => ({ ok: false, output: String(error) }));
+      const outcome = await runOrReuse(step).catch((error: unknown) => ({ ok: false, output: String(error) }));
       times[step.name] = performance.now() - started;
       const status = outcome.ok ? "ok  " : "FAIL";
-      console.log(`${status} ${step.name.padEnd(30)} ${seconds(times[step.name]!).padStart(7)}`);
+      const note = "reused" in outcome && outcome.reused ? "  (inputs unchanged since it passed)" : "";
+      console.log(`${status} ${step.name.padEnd(30)} ${seconds(times[step.name]!).padStart(7)}${note}`);
       if (!outcome.ok && outcome.output) console.log(`${outcome.output.replace(/^/gm, "     ")}\n`);
       return outcome;
     }),
