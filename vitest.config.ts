@@ -12,6 +12,8 @@ export default defineConfig({
     // vitest's default is one worker fewer than the cores, a single worker on this 2-core machine;
     // many files wait on a child (npm, tsc, Chromium, a server), so a third keeps both cores busy.
     maxWorkers: 3,
+    // Transformed modules are kept in node_modules between runs (content-hashed; vitest 5's default).
+    experimental: { fsModuleCache: true },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
