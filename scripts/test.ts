@@ -7,10 +7,10 @@
 // They share one bundle: generated/openapi.json as committed. Nothing waits for the drift check: it
 // rewrites a file only when it changes, atomically (scripts/lib/write-if-changed.ts), so the others
 // read the committed bundle and types, which the drift check proves are what the source generates.
-// The drift check and the spec's lint are functions of files only: each is skipped while its inputs
-// (file names and contents, and for the drift check git's record of the generated files) are what
-// they were when it last passed, as ESLint, Prettier and tsc do with their own caches. A fresh clone
-// (CI) has no record; NGORDER_TEST_CACHE=off runs every step regardless.
+// The drift check, the spec's lint and tsc are functions of files only: each is skipped while its
+// inputs (file names and contents, the dependencies' versions, and for the drift check git's record
+// of the generated files) are what they were when it last passed, as ESLint and Prettier do per file
+// with their own caches. A fresh clone (CI) has no record; NGORDER_TEST_CACHE=off runs every step.
 // Arguments go to vitest: `npm test -- test/client` runs every step but only those test files.
 // With NGORDER_TEST_TIMES=<file>, the steps' times are also written there as JSON (bench/test-suite.ts).
 import { execFileSync, spawn } from "node:child_process";
@@ -70,6 +70,8 @@ function vitest(args: string[]): Promise<Outcome> {
   });
 }
 
+const TYPECHECKED = (JSON.parse(readFileSync(`${ROOT}tsconfig.json`, "utf8")) as { include: string[] }).include;
+
 /** The generated files as git records them (index and HEAD): the drift check compares with them. */
 const committedGenerated = () =>
   execFileSync("git", ["ls-files", "--stage", "--", ...GENERATED_FILES], { cwd: ROOT, encoding: "utf8" }) +
@@ -78,7 +80,12 @@ const committedGenerated = () =>
 export function steps(vitestArgs: string[]): Step[] {
   return [
     { name: "vitest", run: () => vitest(vitestArgs) },
-    { name: "typecheck (tsc)", run: script("typecheck") },
+    {
+      name: "typecheck (tsc)",
+      run: script("typecheck"),
+      // tsconfig.json's files, and the dependencies' types by their versions.
+      inputs: { paths: [...TYPECHECKED, "tsconfig.json", "package-lock.json"] },
+    },
     {
       name: "drift check (generate)",
       run: script("check:generated"),
