@@ -1,15 +1,15 @@
 // npm run diff classifies changes for a client of the API: seven edits of the real bundle (five
-// breaking, two compatible), compared on the operations they reach (the library takes seconds on
-// the whole bundle, about 0.1 s on a few paths), then the command itself on files.
+// breaking, two compatible), compared on the operations they reach and the components those use
+// (test/support/spec-edits.ts), then the command itself on files.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { apiCompare } from "api-smart-diff";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { main as diffMain } from "../../scripts/diff.ts";
 import { diffSpecs, type SpecChange } from "../../scripts/lib/spec-diff.ts";
 import { loadBundle, type Json } from "../support/spec.ts";
-import { editedPair, SPEC_EDITS, withPaths } from "../support/spec-edits.ts";
+import { editedPair, pairWithPaths, SPEC_EDITS, withPaths } from "../support/spec-edits.ts";
 import { runMain } from "../support/run-cli.ts";
 
 const bundle = loadBundle();
@@ -21,7 +21,7 @@ const breakingOf = (changes: SpecChange[]) => changes.filter((c) => c.classifica
 function edited(paths: string[], edit: (spec: Json) => void): SpecChange[] {
   const after = structuredClone(bundle);
   edit(after);
-  return diffSpecs(withPaths(bundle, paths), withPaths(after, paths));
+  return diffSpecs(...pairWithPaths(bundle, after, paths));
 }
 
 describe("diffSpecs on seven edits of the bundle", () => {
@@ -78,22 +78,16 @@ describe("the corrections to the library", () => {
     const retype = (s: Json) => (s.components.schemas.Warehouse.properties.address.type = "integer");
     const after = structuredClone(bundle);
     retype(after);
-    const { diffs } = apiCompare(withPaths(bundle, ["/warehouse/{id}"]), withPaths(after, ["/warehouse/{id}"]));
+    const { diffs } = apiCompare(...pairWithPaths(bundle, after, ["/warehouse/{id}"]));
     expect(diffs.filter((d) => d.path[0] === "paths").map((d) => d.type)).toEqual(["non-breaking", "non-breaking"]);
     expect(edited(["/warehouse/{id}"], retype).map((c) => c.classification)).toEqual(["breaking", "breaking"]);
   });
 
   it("leave a member named `type` to the library", () => {
-    // The library logs a rule of its own failing on a `required` list it meets there (its output, not ours).
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const changes = edited(["/order-cost/create"], (s) => {
       const type = s.components.schemas.AmountType;
       type.enum = type.enum.filter((v: string) => v !== "NOMINAL");
     });
-    expect(logged.mock.calls.map(([message]) => String(message))).toEqual([
-      expect.stringMatching(/^Classification Rule error for node: components\.schemas\.OrderInput\./),
-    ]);
-    logged.mockRestore();
     expect(changes.length).toBeGreaterThan(0);
     expect(changes.every((c) => c.classification === "breaking" && !c.description.startsWith("[Changed] type of"))).toBe(true);
   });
