@@ -76,7 +76,13 @@ describe("the docs' code samples", () => {
           lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
         },
       });
-      const diagnostics = ts.getPreEmitDiagnostics(program as unknown as ts.Program);
+      // The builder program's own queries: its semantic diagnostics are the ones kept per file.
+      const diagnostics = [
+        ...program.getOptionsDiagnostics(),
+        ...program.getGlobalDiagnostics(),
+        ...program.getSyntacticDiagnostics(),
+        ...program.getSemanticDiagnostics(),
+      ];
       program.emit(); // with noEmit, writes only the .tsbuildinfo
       return diagnostics.map((d) => {
         const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
