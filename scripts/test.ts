@@ -131,10 +131,10 @@ export async function runSteps(list: Step[]): Promise<{ ok: boolean; times: Reco
   const times: Record<string, number> = {};
   const outcomes = await Promise.all(
     list.map(async (step) => {
-      const outcome = await runOrReuse(step).catch((error: unknown) => ({ ok: false, output: String(error) }));
+      const outcome = await runOrReuse(step).catch((error: unknown): Outcome => ({ ok: false, output: String(error) }));
       times[step.name] = performance.now() - started;
       const status = outcome.ok ? "ok  " : "FAIL";
-      const note = "reused" in outcome && outcome.reused ? "  (inputs unchanged since it passed)" : "";
+      const note = outcome.reused ? "  (inputs unchanged since it passed)" : "";
       console.log(`${status} ${step.name.padEnd(30)} ${seconds(times[step.name]!).padStart(7)}${note}`);
       if (!outcome.ok && outcome.output) console.log(`${outcome.output.replace(/^/gm, "     ")}\n`);
       return outcome;
