@@ -3,7 +3,7 @@
 // operation's `x-endpoint-inferred` (written once, beside the operation): every reader of the
 // bundle — our docs and SDK, other teams' generators — sees it first.
 // Usage: tsx scripts/bundle.ts [root.yaml] [outDir]
-import { parse, stringify } from "yaml";
+import { stringify } from "yaml";
 import { specModel, type EndpointInferred } from "../src/spec/model.ts";
 import type { Json } from "../src/spec/document.ts";
 import { isMain, ROOT } from "./lib/paths.ts";
@@ -29,7 +29,8 @@ export function warnInferredEndpoints(doc: Json): void {
 
 /** The bundled document of the source `root`, with the inferred endpoints' warnings. */
 export function bundleDocument(root = "spec/openapi.yaml"): Json {
-  const doc = parse(run("redocly", ["bundle", root]).stdout);
+  // JSON, not YAML: the same document, and parsing it takes a fraction of the time.
+  const doc = JSON.parse(run("redocly", ["bundle", root, "--ext", "json"]).stdout) as Json;
   warnInferredEndpoints(doc);
   return doc;
 }
