@@ -101,6 +101,16 @@ describe("the corrections to the library", () => {
     expect(required).toMatchObject([{ classification: "breaking", description: "[Added] required query parameter `keyword`" }]);
   });
 
+  it("see a $ref moved to another component on the operation, not as components added and removed", () => {
+    const moved = edited(["/warehouse/{id}"], (s) => {
+      s.paths["/warehouse/{id}"].get.responses["200"].content["application/json"].schema.properties.data.$ref =
+        "#/components/schemas/WarehouseRef";
+    });
+    expect(moved.length).toBeGreaterThan(0);
+    expect(moved.filter((c) => c.pointer.startsWith("/components/"))).toEqual([]);
+    expect(moved.every((c) => c.operation?.id === "getWarehouse")).toBe(true);
+  });
+
   it("judge a shared schema where operations use it, and keep a whole component removed", () => {
     const widened = diffSpecs(...editedPair(bundle, widening));
     expect(widened.some((c) => c.pointer.startsWith("/components/"))).toBe(false);

@@ -113,12 +113,14 @@ function componentsReached(spec: Json, roots: unknown[]): Set<string> {
   return reached;
 }
 
+const pathsOf = (spec: Json, paths: string[]) => Object.fromEntries(paths.map((p) => [p, spec.paths[p]]));
+
 /**
  * The document with only the given paths and the components they use (each `$ref` resolves), and
- * any component named in `keep` (a component an edit changed, used or not).
+ * any component named in `keep`.
  */
 export function withPaths(spec: Json, paths: string[], keep: Set<string> = new Set()): Json {
-  const kept = Object.fromEntries(paths.map((p) => [p, spec.paths[p]]));
+  const kept = pathsOf(spec, paths);
   const used = componentsReached(spec, [kept]);
   const components = Object.fromEntries(
     Object.entries<Json>(spec.components ?? {}).map(([kind, entries]) => [
@@ -133,8 +135,8 @@ export function withPaths(spec: Json, paths: string[], keep: Set<string> = new S
   return { ...spec, paths: kept, components };
 }
 
-/** `[before, after]` with only the given paths, the components either uses, and those the edit changed. */
-export function pairWithPaths(before: Json, after: Json, paths: string[]): [Json, Json] {
+/** "schemas/Warehouse" for every component that differs between the two documents. */
+function componentsChanged(before: Json, after: Json): Set<string> {
   const changed = new Set<string>();
   for (const kind of new Set([...Object.keys(before.components ?? {}), ...Object.keys(after.components ?? {})]))
     for (const name of new Set([
@@ -143,7 +145,21 @@ export function pairWithPaths(before: Json, after: Json, paths: string[]): [Json
     ]))
       if (JSON.stringify(before.components?.[kind]?.[name]) !== JSON.stringify(after.components?.[kind]?.[name]))
         changed.add(`${kind}/${name}`);
-  return [withPaths(before, paths, changed), withPaths(after, paths, changed)];
+  return changed;
+}
+
+/**
+ * `[before, after]` with only the given paths, and in both the same components: those either
+ * document's paths use and those the edit changed, so that a `$ref` moved from one unchanged
+ * component to another is not seen as a component added and one removed.
+ */
+export function pairWithPaths(before: Json, after: Json, paths: string[]): [Json, Json] {
+  const keep = new Set([
+    ...componentsReached(before, [pathsOf(before, paths)]),
+    ...componentsReached(after, [pathsOf(after, paths)]),
+    ...componentsChanged(before, after),
+  ]);
+  return [withPaths(before, paths, keep), withPaths(after, paths, keep)];
 }
 
 /** `[before, after]`: the bundle's relevant part, without and with the edit. */
