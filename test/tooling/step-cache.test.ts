@@ -1,20 +1,22 @@
 // npm test skips a step that is a function of files (the drift check, the spec's lint) while those
 // files are what they were when it last passed; anything else about them makes it run again.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { runOrReuse, type Outcome, type Step } from "../../scripts/test.ts";
 
 const FOLDER = `build/step-cache-test-${process.pid}`;
 mkdirSync(`${ROOT}${FOLDER}/inputs`, { recursive: true });
 const input = (name: string, text: string) => writeFileSync(`${ROOT}${FOLDER}/inputs/${name}`, text);
+const RECORDS = `${ROOT}build/test-steps`;
 afterAll(() => {
   rmSync(`${ROOT}${FOLDER}`, { recursive: true, force: true });
-  for (const record of readdirSync(`${ROOT}build/test-steps`).filter((f) =>
-    f.startsWith(`step-cache-test-${process.pid}-`),
-  ))
-    rmSync(`${ROOT}build/test-steps/${record}`);
+  if (!existsSync(RECORDS)) return;
+  for (const record of readdirSync(RECORDS).filter((f) => f.startsWith(`step-cache-test-${process.pid}-`)))
+    rmSync(`${RECORDS}/${record}`);
 });
+// `NGORDER_TEST_CACHE=off npm test` must not turn these tests off with it.
+beforeEach(() => vi.stubEnv("NGORDER_TEST_CACHE", undefined));
 afterEach(() => vi.unstubAllEnvs());
 
 let steps = 0;
