@@ -26,6 +26,16 @@ function brokenRecording(): string {
   return file;
 }
 
+/** A bundled spec of its own in the test folder: one server and these paths. */
+function specFile(name: string, server: string, paths: Record<string, unknown>): string {
+  const file = join(dir, name);
+  writeFileSync(
+    file,
+    JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, servers: [{ url: server }], paths }),
+  );
+  return file;
+}
+
 describe("ngorder-contract", () => {
   it("passes conforming recordings with exit status 0 and prints the coverage", async () => {
     const run = await contract(WAREHOUSE);
@@ -68,16 +78,7 @@ describe("ngorder-contract", () => {
   });
 
   it("checks against another bundle with --spec, and fails a file that is not HAR", async () => {
-    const spec = join(dir, "empty.json");
-    writeFileSync(
-      spec,
-      JSON.stringify({
-        openapi: "3.1.0",
-        info: { title: "t", version: "1" },
-        servers: [{ url: "https://x.test/api/open" }],
-        paths: {},
-      }),
-    );
+    const spec = specFile("empty.json", "https://x.test/api/open", {});
     const run = await contract("--spec", spec, WAREHOUSE);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("route GET /warehouse matches no path of the spec");
@@ -88,21 +89,12 @@ describe("ngorder-contract", () => {
   });
 
   it("reports a schema of a --spec that does not compile, though no recording reaches it", async () => {
-    const file = join(dir, "uncompilable.json");
     const ok = { description: "ok", content: { "application/json": { schema: { type: "object" } } } };
     const broken = { description: "ok", content: { "application/json": { schema: { type: "string", pattern: "(" } } } };
-    writeFileSync(
-      file,
-      JSON.stringify({
-        openapi: "3.1.0",
-        info: { title: "t", version: "1" },
-        servers: [{ url: "https://api.smartseller.co.id/api/open" }],
-        paths: {
-          "/warehouse": { get: { responses: { "200": ok } } },
-          "/user": { get: { responses: { "200": broken } } },
-        },
-      }),
-    );
+    const file = specFile("uncompilable.json", "https://api.smartseller.co.id/api/open", {
+      "/warehouse": { get: { responses: { "200": ok } } },
+      "/user": { get: { responses: { "200": broken } } },
+    });
     const run = await contract("--spec", file, "--report", "json", WAREHOUSE);
     const report = JSON.parse(run.stdout) as ContractReport;
     expect(run.code).toBe(1);
