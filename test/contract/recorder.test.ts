@@ -268,6 +268,14 @@ async function recordCli(
   return { code, ...run };
 }
 
+/** The command refused with exit status 2 and `message` before calling anything, and wrote no `out`. */
+function expectRefusedBeforeAnyCall(run: { code: number; stderr: string }, message: string, out?: string): void {
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain(message);
+  expect(received).toEqual([]);
+  if (out !== undefined) expect(existsSync(out)).toBe(false);
+}
+
 describe("the recorder", () => {
   it("writes no planted secret or personal data, yet the file checks against the contract", async () => {
     const out = join(dir, "read.har");
@@ -298,12 +306,11 @@ describe("the recorder", () => {
   it("calls no write operation unless it is allowed by name, and then nothing at all", async () => {
     const out = join(dir, "refused.har");
     const refused = await recordCli(["--operation", "getCustomer", "--operation", "createCustomer", "--out", out]);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(
+    expectRefusedBeforeAnyCall(
+      refused,
       "createCustomer (POST /customer) writes data: allow it with --allow-write createCustomer",
+      out,
     );
-    expect(received).toEqual([]);
-    expect(existsSync(out)).toBe(false);
   });
 
   it("calls an allowed write operation with the spec's request example, scrubbed in the file", async () => {
@@ -327,12 +334,11 @@ describe("the recorder", () => {
       "--out",
       out,
     ]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(
+    expectRefusedBeforeAnyCall(
+      run,
       "uploadCustomerPhoto: only JSON request bodies can be recorded (it takes multipart/form-data)",
+      out,
     );
-    expect(received).toEqual([]);
-    expect(existsSync(out)).toBe(false);
   });
 
   it("sends --param values for path and query parameters instead of the spec's examples", async () => {
@@ -359,9 +365,7 @@ describe("the recorder", () => {
 
   it("refuses a --param without a value before anything is called", async () => {
     const run = await recordCli(["--operation", "getCustomer", "--param", "id", "--out", join(dir, "bad.har")]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain("--param id: expected name=value");
-    expect(received).toEqual([]);
+    expectRefusedBeforeAnyCall(run, "--param id: expected name=value");
   });
 
   it("--all-read calls every GET operation of the spec once, after those named, and no write", async () => {
@@ -382,9 +386,7 @@ describe("the recorder", () => {
 
   it("refuses to run without a token", async () => {
     const run = await recordCli(["--operation", "getCustomer", "--out", join(dir, "none.har")], "");
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain("NGORDER_TOKEN is not set");
-    expect(received).toEqual([]);
+    expectRefusedBeforeAnyCall(run, "NGORDER_TOKEN is not set");
   });
 
   it("refuses a token too short to scrub safely before anything is called", async () => {
