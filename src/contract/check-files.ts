@@ -13,7 +13,14 @@ import {
   type OperationName,
 } from "./checker.ts";
 import type { Har, HarEntry } from "./har.ts";
-import { readEntries, type ReadOptions } from "./har-reader.ts";
+import {
+  parseRecord,
+  readEntries,
+  readRecords,
+  type FileItem,
+  type ReadOptions,
+  type RecordItem,
+} from "./har-reader.ts";
 import { bundledSpecPath, loadSpec } from "../spec/document.ts";
 
 export interface ReportedFailure extends ContractFailure {
@@ -95,7 +102,106 @@ export function readHar(file: string, options: ReadOptions = {}): { har: Har } |
   return { har: { log: { version: "1.2", creator: { name: "ngorder-contract", version: "1" }, entries } } };
 }
 
-/** Checks recordings, handing each failure to the listener as it is found; returns the totals and the coverage. */
+/** The recordings to read and their sizes, in the order they are read. */
+export function recordingsOf(paths: string[]): { files: string[]; sizes: number[]; totalBytes: number } {
+  const files = harFilesIn(paths);
+  const sizes = files.map((file) => statSync(file).size);
+  return { files, sizes, totalBytes: sizes.reduce((a, b) => a + b, 0) };
+}
+
+/** What checking one entry's bytes gives: the operation it matched and its failures as reported. */
+export interface RecordOutcome {
+  operation?: string;
+  failures: ReportedFailure[];
+}
+
+/** Parses and checks one entry as read from `file` (an unreadable one is a failure of its own). */
+export function checkRecord(
+  checker: ContractChecker,
+  file: string,
+  record: Exclude<RecordItem, FileItem>,
+): RecordOutcome {
+  const item = parseRecord(record);
+  const line = item.line !== undefined ? { line: item.line } : {};
+  if (item.kind === "unreadable")
+    return { failures: [{ file, entry: item.index, ...line, location: "har", pointer: "", message: item.message }] };
+  const result = checker.checkEntry(item.entry, item.index);
+  return {
+    ...(result.operation ? { operation: result.operation.id } : {}),
+    failures: entryFailures(file, result, item.line),
+  };
+}
+
+/**
+ * The totals of a check, kept as outcomes come in (in the order the entries were read), the
+ * failures handed on to the listener; the summary and the coverage at the end.
+ */
+export class ReportTally {
+  readonly #summary: ReportSummary;
+  readonly #operations: ContractChecker["operations"];
+  readonly #listener: CheckListener;
+  readonly #counts = new Map<string, number>();
+
+  constructor(specName: string, operations: ContractChecker["operations"], listener: CheckListener) {
+    this.#summary = {
+      spec: specName,
+      files: [],
+      entries: 0,
+      failureCount: 0,
+      coverage: { covered: 0, total: 0, operations: [] },
+    };
+    this.#operations = operations;
+    this.#listener = listener;
+  }
+
+  /** Entries tallied so far. */
+  get entries(): number {
+    return this.#summary.entries;
+  }
+
+  /** A file's outcome that is not an entry's (it is not a recording). */
+  fileFailure(file: string, message: string): void {
+    this.failure({ file, location: "har", pointer: "", message });
+  }
+
+  /** One entry's outcome. */
+  add({ operation, failures }: RecordOutcome): void {
+    this.entry(operation);
+    for (const failure of failures) this.failure(failure);
+  }
+
+  /** An entry, and the operation it matched. */
+  entry(operation: string | undefined): void {
+    this.#summary.entries++;
+    if (operation !== undefined) this.#counts.set(operation, (this.#counts.get(operation) ?? 0) + 1);
+  }
+
+  failure(failure: ReportedFailure): void {
+    this.#summary.failureCount++;
+    this.#listener.failure(failure);
+  }
+
+  /** A file is read to its end: `entries` of it were tallied. */
+  endFile(file: string, entries: number): void {
+    this.#summary.files.push({ file, entries });
+  }
+
+  end(): ReportSummary {
+    const { coverage } = this.#summary;
+    coverage.operations = this.#operations.map((o) => ({
+      id: o.id,
+      method: o.method.toUpperCase(),
+      path: o.path,
+      tag: o.tag,
+      recordings: this.#counts.get(o.id) ?? 0,
+    }));
+    coverage.total = this.#operations.length;
+    coverage.covered = coverage.operations.filter((o) => o.recordings > 0).length;
+    return this.#summary;
+  }
+}
+
+/** Checks recordings on this thread, handing each failure to the listener as it is found; returns the totals and the coverage. */
 export function checkFilesStreaming(
   checker: ContractChecker,
   paths: string[],
@@ -103,54 +209,23 @@ export function checkFilesStreaming(
   listener: CheckListener,
   options: ReadOptions = {},
 ): ReportSummary {
-  const files = harFilesIn(paths);
-  const sizes = files.map((file) => statSync(file).size);
-  const totalBytes = sizes.reduce((a, b) => a + b, 0);
-  const summary: ReportSummary = {
-    spec: specName,
-    files: [],
-    entries: 0,
-    failureCount: 0,
-    coverage: { covered: 0, total: 0, operations: [] },
-  };
-  const report = (failure: ReportedFailure) => {
-    summary.failureCount++;
-    listener.failure(failure);
-  };
-  const counts = new Map<string, number>();
+  const { files, sizes, totalBytes } = recordingsOf(paths);
+  const tally = new ReportTally(specName, checker.operations, listener);
   let bytesBefore = 0;
   files.forEach((file, i) => {
     let entries = 0;
-    const onBytes = (bytes: number) => listener.progress?.(bytesBefore + bytes, totalBytes, summary.entries + entries);
-    for (const item of readEntries(file, { ...options, onBytes })) {
-      if (item.kind === "file") {
-        report({ file, location: "har", pointer: "", message: item.message });
-        continue;
+    const onBytes = (bytes: number) => listener.progress?.(bytesBefore + bytes, totalBytes, tally.entries);
+    for (const record of readRecords(file, { ...options, onBytes })) {
+      if (record.kind === "file") tally.fileFailure(file, record.message);
+      else {
+        entries++;
+        tally.add(checkRecord(checker, file, record));
       }
-      entries++;
-      const line = item.line !== undefined ? { line: item.line } : {};
-      if (item.kind === "unreadable") {
-        report({ file, entry: item.index, ...line, location: "har", pointer: "", message: item.message });
-        continue;
-      }
-      const result = checker.checkEntry(item.entry, item.index);
-      if (result.operation) counts.set(result.operation.id, (counts.get(result.operation.id) ?? 0) + 1);
-      for (const failure of entryFailures(file, result, item.line)) report(failure);
     }
-    summary.files.push({ file, entries });
-    summary.entries += entries;
+    tally.endFile(file, entries);
     bytesBefore += sizes[i]!;
   });
-  summary.coverage.operations = checker.operations.map((o) => ({
-    id: o.id,
-    method: o.method.toUpperCase(),
-    path: o.path,
-    tag: o.tag,
-    recordings: counts.get(o.id) ?? 0,
-  }));
-  summary.coverage.total = checker.operations.length;
-  summary.coverage.covered = summary.coverage.operations.filter((o) => o.recordings > 0).length;
-  return summary;
+  return tally.end();
 }
 
 /** Checks recordings with a compiled checker and collects every failure. */

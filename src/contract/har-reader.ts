@@ -9,16 +9,23 @@
 // sees an empty placeholder in its place, and an entry's bytes are parsed with JSON.parse, which
 // validates them. The streaming parser alone reads about 9 MB/s here (a 1 GB HAR would take two
 // minutes); cutting the entries out keeps its guarantees for the frame at JSON.parse's speed.
+//
+// `readRecords` hands on each entry's bytes unparsed, so that another thread can parse and check
+// them (check-parallel.ts); `readEntries` parses them here.
 import { closeSync, openSync, readSync } from "node:fs";
 import { JSONParser } from "@streamparser/json";
 
+/** An entry that could not be read; the reading goes on after it. */
+export type UnreadableItem = { kind: "unreadable"; index: number; line?: number; message: string };
+/** The file is not a recording (from here on); nothing more is read from it. */
+export type FileItem = { kind: "file"; message: string };
+
+/** An entry's bytes as cut out of the file, not parsed yet (`parseRecord` parses them). */
+export type RecordItem = { kind: "record"; index: number; line?: number; bytes: Buffer } | UnreadableItem | FileItem;
+
 export type ReadItem =
   /** An entry as parsed: any JSON value (the checker says when it is not a HAR entry). */
-  | { kind: "entry"; index: number; line?: number; entry: unknown }
-  /** An entry that could not be read; the reading goes on after it. */
-  | { kind: "unreadable"; index: number; line?: number; message: string }
-  /** The file is not a recording (from here on); nothing more is read from it. */
-  | { kind: "file"; message: string };
+  { kind: "entry"; index: number; line?: number; entry: unknown } | UnreadableItem | FileItem;
 
 export interface ReadOptions {
   /** Entries larger than this are reported, not parsed (default 32 MiB). */
@@ -39,6 +46,9 @@ const CUT_DEPTH = 4;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
+/** JSON's white space: a line of nothing else in an NDJSON file is blank. */
+const WHITE_SPACE = new Set([0x20, 0x09, 0x0d, 0x0a]);
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const PLACEHOLDER: Record<number, Uint8Array> = {
   0x7b: new TextEncoder().encode("{}"),
   0x5b: new TextEncoder().encode("[]"),
@@ -47,10 +57,31 @@ const STRUCTURAL = new Set([0x7b, 0x7d, 0x5b, 0x5d, 0x2c, 0x3a]);
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
 
-/** The entries of a `.ndjson`/`.jsonl` file (one per line) or of any other file, read as HAR. */
-export function readEntries(file: string, options: ReadOptions = {}): Generator<ReadItem> {
-  return /\.(ndjson|jsonl)$/i.test(file) ? ndjsonEntries(file, options) : harEntries(file, options);
+/** The entries' bytes of a `.ndjson`/`.jsonl` file (one per line) or of any other file, read as HAR. */
+export function readRecords(file: string, options: ReadOptions = {}): Generator<RecordItem> {
+  return /\.(ndjson|jsonl)$/i.test(file) ? ndjsonRecords(file, options) : harRecords(file, options);
 }
+
+/** The entries of a recording, parsed. */
+export function* readEntries(file: string, options: ReadOptions = {}): Generator<ReadItem> {
+  for (const item of readRecords(file, options)) yield parseRecord(item);
+}
+
+/** An entry's bytes parsed as JSON (the other items as they are). */
+export function parseRecord(item: Exclude<RecordItem, FileItem>): Exclude<ReadItem, FileItem>;
+export function parseRecord(item: RecordItem): ReadItem;
+export function parseRecord(item: RecordItem): ReadItem {
+  if (item.kind !== "record") return item;
+  const { index, line, bytes } = item;
+  const where = line === undefined ? { index } : { index, line };
+  try {
+    return { kind: "entry", ...where, entry: JSON.parse(bytes.toString("utf8")) };
+  } catch (error) {
+    return { kind: "unreadable", ...where, message: `not valid JSON: ${(error as Error).message}` };
+  }
+}
+
+const joined = (parts: Buffer[]) => (parts.length === 1 ? parts[0]! : Buffer.concat(parts));
 
 function* chunksOf(file: string, { onBytes, chunkBytes = CHUNK_BYTES }: ReadOptions): Generator<Buffer> {
   const fd = openSync(file, "r");
@@ -69,19 +100,10 @@ function* chunksOf(file: string, { onBytes, chunkBytes = CHUNK_BYTES }: ReadOpti
   }
 }
 
-function parseEntry(parts: Buffer[]): { ok: true; value: unknown } | { ok: false; message: string } {
-  try {
-    const text = (parts.length === 1 ? parts[0]! : Buffer.concat(parts)).toString("utf8");
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, message: `not valid JSON: ${(error as Error).message}` };
-  }
-}
-
 /** Where the frame's parser is: which entry a cut-out container is, and what it has seen of `log.entries`. */
 class Frame {
   readonly #parser = new JSONParser({ paths: ["$.log.entries", "$.log.entries.*"], keepStack: false });
-  readonly queue: ReadItem[] = [];
+  readonly queue: RecordItem[] = [];
   entries: "none" | "array" | "other" = "none";
   /** The index of the entry whose placeholder was just written, if it was one. */
   cutIndex: number | undefined;
@@ -97,7 +119,7 @@ class Frame {
       else if (parent && typeof key === "string") delete (parent as Record<string, unknown>)[key];
       if (typeof key !== "number") this.entries = "other";
       else if (this.#placeholder) this.cutIndex = key;
-      else this.queue.push({ kind: "entry", index: key, entry: value });
+      else this.queue.push({ kind: "record", index: key, bytes: Buffer.from(JSON.stringify(value)) });
     };
   }
 
@@ -151,16 +173,33 @@ class ByteScanner {
 
   #inside(chunk: Buffer, from: number): number {
     let { inString, escaped, depth } = this;
+    const end = chunk.length;
     let i = from;
-    for (; i < chunk.length; i++) {
-      const c = chunk[i]!;
+    while (i < end) {
       if (inString) {
-        if (escaped) escaped = false;
-        else if (c === BACKSLASH) escaped = true;
-        else if (c === QUOTE) inString = false;
-      } else if (c === QUOTE) inString = true;
+        // Straight to the string's closing quote: most of an entry's bytes are in strings.
+        if (escaped) {
+          escaped = false;
+          i++;
+        }
+        while (i < end) {
+          const c = chunk[i++]!;
+          if (c === QUOTE) {
+            inString = false;
+            break;
+          }
+          if (c === BACKSLASH) {
+            if (i < end) i++;
+            else escaped = true;
+          }
+        }
+        continue;
+      }
+      const c = chunk[i]!;
+      if (c === QUOTE) inString = true;
       else if (c === 0x7b || c === 0x5b) depth++;
       else if ((c === 0x7d || c === 0x5d) && depth-- === CUT_DEPTH) break;
+      i++;
     }
     this.inString = inString;
     this.escaped = escaped;
@@ -190,7 +229,7 @@ class ByteScanner {
 }
 
 /** The entries of a HAR file, in the order of `log.entries`. */
-export function* harEntries(file: string, options: ReadOptions = {}): Generator<ReadItem> {
+export function* harRecords(file: string, options: ReadOptions = {}): Generator<RecordItem> {
   const maxEntryBytes = options.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES;
   const frame = new Frame();
   const scanner = new ByteScanner();
@@ -204,16 +243,13 @@ export function* harEntries(file: string, options: ReadOptions = {}): Generator<
     if (cut.bytes <= maxEntryBytes) cut.parts.push(chunk.subarray(from, to));
     else cut.parts = [];
   };
-  const finishCut = (): ReadItem | undefined => {
+  const finishCut = (): RecordItem | undefined => {
     const { index, parts, bytes } = cut!;
     cut = undefined;
     if (index === undefined) return undefined;
     if (bytes > maxEntryBytes)
       return { kind: "unreadable", index, message: `it is larger than ${megabytes(maxEntryBytes)}: not read` };
-    const parsed = parseEntry(parts);
-    return parsed.ok
-      ? { kind: "entry", index, entry: parsed.value }
-      : { kind: "unreadable", index, message: parsed.message };
+    return { kind: "record", index, bytes: joined(parts) };
   };
 
   try {
@@ -271,14 +307,20 @@ function readFailure(error: unknown, offset: number): string {
   return `not a HAR file: its JSON is invalid before byte ${offset} (${reason})`;
 }
 
+/** A line of JSON white space only, and so no entry. */
+function isBlank(bytes: Buffer): boolean {
+  for (const byte of bytes) if (!WHITE_SPACE.has(byte)) return false;
+  return true;
+}
+
 /** The entries of an NDJSON file: one JSON value per line; blank lines are skipped. */
-export function* ndjsonEntries(file: string, options: ReadOptions = {}): Generator<ReadItem> {
+export function* ndjsonRecords(file: string, options: ReadOptions = {}): Generator<RecordItem> {
   const maxEntryBytes = options.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES;
   let parts: Buffer[] = [];
   let bytes = 0;
   let line = 0;
   let index = 0;
-  const finishLine = (): ReadItem | undefined => {
+  const finishLine = (): RecordItem | undefined => {
     line++;
     const size = bytes;
     const collected = parts;
@@ -291,16 +333,10 @@ export function* ndjsonEntries(file: string, options: ReadOptions = {}): Generat
         line,
         message: `it is larger than ${megabytes(maxEntryBytes)}: not read`,
       };
-    const raw = (collected.length === 1 ? collected[0]! : Buffer.concat(collected)).toString("utf8");
-    const text = line === 1 ? raw.replace(/^\uFEFF/, "") : raw;
-    if (!text.trim()) return undefined;
-    let entry: unknown;
-    try {
-      entry = JSON.parse(text);
-    } catch (error) {
-      return { kind: "unreadable", index: index++, line, message: `not valid JSON: ${(error as Error).message}` };
-    }
-    return { kind: "entry", index: index++, line, entry };
+    const raw = joined(collected);
+    const text = line === 1 && raw.subarray(0, BOM.length).equals(BOM) ? raw.subarray(BOM.length) : raw;
+    if (isBlank(text)) return undefined;
+    return { kind: "record", index: index++, line, bytes: text };
   };
   const keep = (piece: Buffer) => {
     bytes += piece.length;
