@@ -93,17 +93,24 @@ export interface RoutedRequest {
 
 export class ContractChecker {
   readonly spec: Json;
+  /** As given: a checker on another thread is built from `spec` and these. */
+  readonly options: CheckerOptions;
   readonly model: SpecModel;
   readonly operations: OperationModel[];
-  readonly #validators: SpecValidators;
+  #validators: SpecValidators | undefined;
   readonly #router: Router;
 
   constructor(spec: Json, options: CheckerOptions = {}) {
     this.spec = spec;
+    this.options = options;
     this.model = specModel(spec);
     this.operations = this.model.operations;
-    this.#validators = SpecValidators.of(spec);
     this.#router = new Router(this.operations, options.basePaths ?? this.model.basePaths);
+  }
+
+  /** The spec's validators, made on first use: a checker that only routes (the main thread of a parallel check) never needs them. */
+  get #schemas(): SpecValidators {
+    return (this.#validators ??= SpecValidators.of(this.spec));
   }
 
   /** Compiles every schema the operations use, returning those that do not compile. */
@@ -112,7 +119,7 @@ export class ContractChecker {
     for (const operation of this.operations) {
       for (const pointer of this.model.schemaPointers(operation)) {
         try {
-          this.#validators.validatorAt(pointer);
+          this.#schemas.validatorAt(pointer);
         } catch (error) {
           problems.push(fail("spec", "", `schema does not compile: ${(error as Error).message}`, `#${pointer}`));
         }
@@ -194,7 +201,7 @@ export class ContractChecker {
     schemaPointer: string,
     value: unknown,
   ): void {
-    for (const e of this.#validators.validate(schemaPointer, value))
+    for (const e of this.#schemas.validate(schemaPointer, value))
       failures.push({
         ...fail(location, prefix + e.pointer, e.message, e.schemaPointer),
         keyword: e.keyword,
@@ -299,7 +306,7 @@ export class ContractChecker {
 
   #checkResponse(failures: ContractFailure[], operation: OperationModel, entry: HarEntry): void {
     const status = String(entry.response.status);
-    const key = [status, `${status[0]}XX`, `${status[0]}xx`, "default"].find((k) => operation.responses.has(k));
+    const key = responseKey(operation, status);
     if (key === undefined) {
       failures.push(
         fail(
@@ -359,6 +366,13 @@ function describeUnmatched(route: Exclude<RouteMatch, { kind: "operation" }>, me
     case "method-not-documented":
       return `${method} is not documented for ${route.template} (documented: ${list(route.documented)})`;
   }
+}
+
+/** The documented response a status falls under: its own, its class's (`2XX`), else `default`. */
+function responseKey({ responses }: OperationModel, status: string): string | undefined {
+  if (responses.has(status)) return status;
+  for (const key of [`${status[0]}XX`, `${status[0]}xx`, "default"]) if (responses.has(key)) return key;
+  return undefined;
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {

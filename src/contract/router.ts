@@ -49,9 +49,12 @@ function specificity(template: string): string {
     .join("");
 }
 
+const SLASH = 0x2f;
+
 /** The first segment of a path when it is literal ("/order/{id}" → "order"), else "" (matches any). */
 function firstSegment(path: string): string {
-  const segment = path.split("/")[1] ?? "";
+  const end = path.indexOf("/", 1);
+  const segment = path.slice(1, end < 0 ? path.length : end);
   return segment.includes("{") ? "" : segment;
 }
 
@@ -82,20 +85,25 @@ export class Router {
   }
 
   match(method: string, url: URL): RouteMatch {
-    const base = this.#basePaths.find((b) => url.pathname === b || url.pathname.startsWith(`${b}/`));
+    const { pathname } = url;
+    const base = this.#basePaths.find(
+      (b) => pathname.startsWith(b) && (pathname.length === b.length || pathname.charCodeAt(b.length) === SLASH),
+    );
     if (base === undefined) return { kind: "outside-base-path", basePaths: this.#basePaths };
-    const path = url.pathname.slice(base.length) || "/";
+    const path = pathname.slice(base.length) || "/";
+    const lowerMethod = method.toLowerCase();
     let pathOnly: Route | undefined;
     for (const group of [this.#routes.get(firstSegment(path)), this.#routes.get("")]) {
       for (const route of group ?? []) {
         const found = route.pattern.exec(path);
         if (!found) continue;
-        const operation = route.operations.get(method.toLowerCase());
+        const operation = route.operations.get(lowerMethod);
         if (!operation) {
           pathOnly ??= route;
           continue;
         }
-        const pathParams = Object.fromEntries(route.names.map((name, i) => [name, decodeSegment(found[i + 1]!)]));
+        const pathParams = Object.create(null) as Record<string, string>;
+        for (let i = 0; i < route.names.length; i++) pathParams[route.names[i]!] = decodeSegment(found[i + 1]!);
         return { kind: "operation", operation, pathParams };
       }
     }

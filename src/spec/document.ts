@@ -80,7 +80,8 @@ export function basePathsOf(spec: Json): string[] {
 
 /** Media type without parameters, lower-cased: "application/json; charset=utf-8" → "application/json". */
 export function bareMediaType(contentType: string): string {
-  return contentType.split(";")[0]!.trim().toLowerCase();
+  const parameters = contentType.indexOf(";");
+  return (parameters < 0 ? contentType : contentType.slice(0, parameters)).trim().toLowerCase();
 }
 
 export function isJsonMediaType(mediaType: string): boolean {

@@ -41,6 +41,8 @@ export interface ParameterModel {
   example: Found;
 }
 
+const MAX_MEMOISED_CONTENT_TYPES = 64;
+
 /** A `content` map: which documented media type answers a content-type, memoised. */
 export class ContentModel {
   readonly pointer: string;
@@ -56,7 +58,11 @@ export class ContentModel {
   }
 
   match(contentType: string): string | undefined {
-    if (!this.#matches.has(contentType)) this.#matches.set(contentType, matchMediaType(this.#content, contentType));
+    if (!this.#matches.has(contentType)) {
+      // Content types come from recordings, which may hold any number of them: the memo is bounded.
+      if (this.#matches.size >= MAX_MEMOISED_CONTENT_TYPES) this.#matches.clear();
+      this.#matches.set(contentType, matchMediaType(this.#content, contentType));
+    }
     return this.#matches.get(contentType);
   }
 
