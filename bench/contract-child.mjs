@@ -1,11 +1,12 @@
 // The measuring side of bench/contract.ts. It runs the compiled package (dist/, built by
 // `npm run build:package`) on plain Node, as the ngorder-contract bin runs for users: under tsx the
 // same code is slower (esbuild's name-keeping wrappers, source maps), which would measure tsx.
-// Usage (from bench/contract.ts): node bench/contract-child.mjs memory <seconds> | file <path> <none|text>
+// Usage (from bench/contract.ts): node bench/contract-child.mjs memory <seconds> | file <path> <none|text> [jobs]
 import { closeSync, openSync, writeSync } from "node:fs";
 
 const dist = new URL("../dist/src/", import.meta.url);
-const { checkFilesStreaming, harFilesIn, readHar } = await import(new URL("contract/check-files.js", dist).href);
+const { harFilesIn, readHar } = await import(new URL("contract/check-files.js", dist).href);
+const { checkFiles } = await import(new URL("contract/check-parallel.js", dist).href);
 const { ContractChecker } = await import(new URL("contract/checker.js", dist).href);
 const { textReportWriter } = await import(new URL("contract/format-report.js", dist).href);
 const { bundledSpecPath, loadSpec } = await import(new URL("spec/document.js", dist).href);
@@ -42,20 +43,27 @@ function inMemory(seconds) {
   return { operations: checker.operations.length, compileMs, recordings: entries.length, bodies, rates };
 }
 
-/** One file through the streaming reader, as `ngorder-contract <file>` reads it. */
-function fromFile(file, report) {
-  const checker = new ContractChecker(loadSpec(bundledSpecPath()));
-  checker.compileAll();
+/**
+ * One file, as `ngorder-contract <file>` checks it (on every core from 64 MB on, unless `jobs` is
+ * given), timed from the checker's construction: compiling the validators each thread reaches is
+ * part of the run.
+ */
+async function fromFile(file, report, jobs) {
   const out = report === "text" ? openSync("/dev/null", "w") : undefined;
   const writer = textReportWriter((text) => void (out !== undefined && writeSync(out, text)));
   const start = performance.now();
-  const summary = checkFilesStreaming(checker, [file], "bundle", { failure: writer.failure });
+  const checker = new ContractChecker(loadSpec(bundledSpecPath()));
+  const summary = await checkFiles(checker, [file], "bundle", { failure: writer.failure }, jobs);
   writer.end(summary);
   const seconds = (performance.now() - start) / 1000;
   if (out !== undefined) closeSync(out);
-  return { entries: summary.entries, failures: summary.failureCount, seconds, peakRssMb: peakRssMb() };
+  const cpuSeconds = process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
+  return { entries: summary.entries, failures: summary.failureCount, seconds, cpuSeconds, peakRssMb: peakRssMb() };
 }
 
 const [mode, ...args] = process.argv.slice(2);
-const figures = mode === "memory" ? inMemory(Number(args[0])) : fromFile(args[0], args[1]);
+const figures =
+  mode === "memory"
+    ? inMemory(Number(args[0]))
+    : await fromFile(args[0], args[1], args[2] === undefined ? undefined : Number(args[2]));
 console.log(JSON.stringify(figures));

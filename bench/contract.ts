@@ -9,10 +9,10 @@
 //  3. a failing run: 1,000,000 entries that each fail, as NDJSON, reported as text to /dev/null,
 //     with the same figures (the report is streamed, so memory stays flat).
 // Targets: ≥ 50,000 entries/s and < 300 MB peak RSS for the 1 GB HAR.
-// Usage: npx tsx bench/contract.ts [seconds] [gigabytes]   (or: npm run bench:contract)
+// Usage: npx tsx bench/contract.ts [seconds] [gigabytes] [jobs]   (or: npm run bench:contract)
 import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { once } from "node:events";
 import { harFilesIn, readHar } from "../src/contract/check-files.ts";
@@ -46,8 +46,8 @@ async function writeLines(file: string, head: string, lines: () => Generator<str
   await once(stream, "finish");
 }
 
-function measure(file: string, report: "none" | "text", label: string): void {
-  const { entries, failures, seconds, peakRssMb } = child(["file", file, report]);
+function measure(file: string, report: "none" | "text", label: string, jobs: string | undefined): void {
+  const { entries, failures, seconds, cpuSeconds, peakRssMb } = child(["file", file, report, ...(jobs ? [jobs] : [])]);
   const megabytes = statSync(file).size / 1e6;
   console.log(`${label}:`);
   console.log(
@@ -56,17 +56,20 @@ function measure(file: string, report: "none" | "text", label: string): void {
   console.log(
     `  rate:        ${format(entries / seconds, "entries/s")}, ${format(megabytes / seconds, "MB/s")} (${seconds.toFixed(1)} s)`,
   );
+  console.log(`  CPU:         ${cpuSeconds.toFixed(1)} s (all threads)`);
   console.log(`  peak RSS:    ${peakRssMb.toFixed(0)} MB`);
 }
 
 async function main(): Promise<void> {
   const seconds = Math.max(2, Number(process.argv[2] ?? 10));
   const gigabytes = Number(process.argv[3] ?? 1);
+  const jobs = process.argv[4]; // default: what ngorder-contract chooses (a thread per core from 64 MB on)
   buildPackage();
   const memory = child(["memory", String(seconds)]);
   const rates: number[] = memory.rates;
   const bodies: number[] = memory.bodies;
   const steady = rates.slice(Math.floor(rates.length / 2)).sort((a, b) => a - b);
+  console.log(`cores:                       ${availableParallelism()} (jobs: ${jobs ?? "default"})`);
   console.log(`operations in the spec:      ${memory.operations}`);
   console.log(`first compile (load + all):  ${memory.compileMs.toFixed(0)} ms`);
   console.log(
@@ -93,7 +96,7 @@ async function main(): Promise<void> {
       },
       "\n    ]\n  }\n}\n",
     );
-    measure(har, "none", `a ${gigabytes} GB HAR, checked from the file (read, parse, check)`);
+    measure(har, "none", `a ${gigabytes} GB HAR, checked from the file (read, parse, check)`, jobs);
     rmSync(har);
 
     const ndjson = join(dir, "failing.ndjson");
@@ -109,7 +112,7 @@ async function main(): Promise<void> {
       },
       "",
     );
-    measure(ndjson, "text", "1,000,000 failing entries (NDJSON), text report streamed to /dev/null");
+    measure(ndjson, "text", "1,000,000 failing entries (NDJSON), text report streamed to /dev/null", jobs);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

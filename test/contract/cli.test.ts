@@ -55,6 +55,22 @@ describe("ngorder-contract", () => {
     expect(run.stdout).toMatch(/^FAIL: 1 failure\(s\) in 5 entries of 1 file\(s\)$/m);
   });
 
+  it("prints the same report on worker threads (--jobs 2) as on one (--jobs 1)", async () => {
+    const files = [brokenRecording(), WAREHOUSE];
+    const one = await contract("--jobs", "1", ...files);
+    const two = await contract("--jobs", "2", ...files);
+    expect(one.code).toBe(1);
+    expect(one.stdout).toContain("FAIL: 1 failure(s) in 10 entries of 2 file(s)");
+    expect(two).toEqual(one);
+  });
+
+  it.each(["0", "1.5", "17", "two"])("refuses --jobs %s with exit status 2", async (jobs) => {
+    const run = await contract("--jobs", jobs, WAREHOUSE);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`--jobs must be a whole number from 1 to 16, not ${jobs}`);
+    expect(run.stdout).toBe("");
+  });
+
   it("reports JSON with --report json", async () => {
     const run = await contract("--report", "json", brokenRecording(), WAREHOUSE);
     expect(run.code).toBe(1);

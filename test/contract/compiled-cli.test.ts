@@ -14,10 +14,10 @@ beforeAll(() => {
 });
 
 describe("the compiled bins", () => {
-  it("ngorder-contract checks recordings against the bundled spec", () => {
+  it("ngorder-contract checks recordings against the bundled spec, on its worker threads too", () => {
     const run = spawnSync(
       process.execPath,
-      [`${dist}/src/contract/cli.js`, "test/recordings/vendor-doc/warehouse.har"],
+      [`${dist}/src/contract/cli.js`, "--jobs", "2", "test/recordings/vendor-doc/warehouse.har"],
       {
         cwd: ROOT,
         encoding: "utf8",
