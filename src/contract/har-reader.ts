@@ -234,14 +234,19 @@ export function* harRecords(file: string, options: ReadOptions = {}): Generator<
   const frame = new Frame();
   const scanner = new ByteScanner();
   let offset = 0; // file offset of the current chunk
-  /** The container being cut out: its entry index (undefined: not an entry, skipped) and bytes. */
-  let cut: { index: number | undefined; parts: Buffer[]; bytes: number } | undefined;
+  /**
+   * The container being cut out: its entry index (undefined: not an entry, skipped), its bytes in
+   * earlier chunks, and where it starts in the current one. An entry within one chunk is handed on
+   * as a view of it, not copied.
+   */
+  let cut: { index: number | undefined; parts: Buffer[]; bytes: number; start: number } | undefined;
 
-  const keep = (chunk: Buffer, from: number, to: number) => {
-    if (cut?.index === undefined || to <= from) return;
-    cut.bytes += to - from;
-    if (cut.bytes <= maxEntryBytes) cut.parts.push(chunk.subarray(from, to));
-    else cut.parts = [];
+  const keep = (chunk: Buffer, to: number) => {
+    const from = cut!.start;
+    if (cut!.index === undefined || to <= from) return;
+    cut!.bytes += to - from;
+    if (cut!.bytes <= maxEntryBytes) cut!.parts.push(chunk.subarray(from, to));
+    else cut!.parts = [];
   };
   const finishCut = (): RecordItem | undefined => {
     const { index, parts, bytes } = cut!;
@@ -259,20 +264,21 @@ export function* harRecords(file: string, options: ReadOptions = {}): Generator<
         const inside = cut !== undefined;
         const at = scanner.scan(chunk, from, offset);
         if (inside) {
-          keep(chunk, from, Math.min(at + 1, chunk.length));
           if (at < chunk.length) {
+            keep(chunk, at + 1);
             const item = finishCut();
             if (item) yield item;
           }
         } else {
           frame.write(chunk.subarray(from, at), offset + at);
-          if (at < chunk.length) {
-            cut = { index: frame.cut(chunk[at]!), parts: [], bytes: 0 };
-            keep(chunk, at, at + 1);
-          }
+          if (at < chunk.length) cut = { index: frame.cut(chunk[at]!), parts: [], bytes: 0, start: at };
         }
         if (frame.queue.length) yield* frame.queue.splice(0);
         from = at + 1;
+      }
+      if (cut) {
+        keep(chunk, chunk.length);
+        cut.start = 0;
       }
       offset += chunk.length;
     }
