@@ -183,7 +183,11 @@ export async function checkFilesParallel(
     slot.worker.on("message", (outcome: BatchOutcome) => {
       slot.waiting--;
       (steps[outcome.seq - tallied] as { outcome?: BatchOutcome }).outcome = outcome;
-      tallyReady();
+      try {
+        tallyReady();
+      } catch (error) {
+        failed ??= error as Error; // the listener's own error (a closed output): the check ends with it
+      }
       wake?.();
     });
     slot.worker.on("error", (error) => {
