@@ -4,8 +4,9 @@
 //     exchanges per second it then checks on one core (every vendor-doc recording over and over,
 //     in one-second windows: the first, while V8 optimises, and the median of the second half);
 //  2. from a file: a HAR of the given size (default 1 GB) generated from the vendor-doc
-//     recordings in a temporary directory, checked by the streaming reader in a fresh process:
-//     entries/s and MB/s end to end (read, parse, check) and that process's peak RSS;
+//     recordings in a temporary directory, checked in a fresh process as ngorder-contract checks
+//     it (worker threads from 64 MB on, unless `jobs` says how many): entries/s and MB/s end to
+//     end (read, parse, check), the CPU time of all its threads, and its peak RSS;
 //  3. a failing run: 1,000,000 entries that each fail, as NDJSON, reported as text to /dev/null,
 //     with the same figures (the report is streamed, so memory stays flat).
 // Targets: ≥ 50,000 entries/s and < 300 MB peak RSS for the 1 GB HAR.
