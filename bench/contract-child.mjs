@@ -44,7 +44,7 @@ function inMemory(seconds) {
 }
 
 /**
- * One file, as `ngorder-contract <file>` checks it (on every core from 64 MB on, unless `jobs` is
+ * One file, as `ngorder-contract <file>` checks it (on worker threads from 64 MB on, unless `jobs` is
  * given), timed from the checker's construction: compiling the validators each thread reaches is
  * part of the run.
  */

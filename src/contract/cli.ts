@@ -22,7 +22,7 @@ const REPORTS: Record<string, (report: ContractReport) => string> = {
   markdown: formatMarkdownReport,
 };
 
-/** Each thread holds its own compiled validators (about 80 MB). */
+/** Each thread holds its own compiled validators and heap (about 90 MB). */
 const MAX_JOBS = 16;
 
 const USAGE = `Usage: ngorder-contract [options] <file.har | file.ndjson | directory>...
