@@ -2,7 +2,8 @@
 // each entry's bytes out of them (har-reader.ts); worker threads (check-worker.ts), each with a
 // checker of its own, parse and check batches of entries; the main thread tallies the outcomes in
 // the order the entries were read. So the report is the one-thread check's (check-files.ts), in the
-// same order. A few batches wait per worker at most, so memory stays bounded whatever the size.
+// same order. A few batches and MiB wait per worker at most, so memory stays bounded whatever the
+// size.
 import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -74,8 +75,39 @@ export class BatchChecker {
 /** Entries per batch, and bytes at which a batch is sent before it is full. */
 const BATCH_ENTRIES = 256;
 const BATCH_BYTES = 1024 * 1024;
-/** Batches sent to a worker and not answered yet, at most. */
+/** Batches sent to a worker and not answered yet, at most, and their bytes. */
 const BATCHES_PER_WORKER = 3;
+const BYTES_PER_WORKER = 4 * 1024 * 1024;
+
+/** What a worker has been sent and not answered yet: the bytes of each batch, oldest first. */
+export class WorkerQueue {
+  readonly #sizes: number[] = [];
+  #bytes = 0;
+
+  get batches(): number {
+    return this.#sizes.length;
+  }
+
+  /**
+   * Whether a batch of `bytes` may be sent now. An idle worker takes any batch (an entry may be
+   * up to 32 MiB); a busy one, a few batches and a few MiB at most, so that what waits in memory
+   * is bounded in bytes, not only in batches.
+   */
+  accepts(bytes: number): boolean {
+    if (this.#sizes.length === 0) return true;
+    return this.#sizes.length < BATCHES_PER_WORKER && this.#bytes + bytes <= BYTES_PER_WORKER;
+  }
+
+  sent(bytes: number): void {
+    this.#sizes.push(bytes);
+    this.#bytes += bytes;
+  }
+
+  /** The oldest batch is answered (a worker answers in the order it was sent). */
+  answered(): void {
+    this.#bytes -= this.#sizes.shift() ?? 0;
+  }
+}
 
 /** From this much input on, checking on every core saves more than starting the workers costs. */
 export const PARALLEL_FROM_BYTES = 64 * 1024 * 1024;
@@ -121,6 +153,10 @@ class BatchBuilder {
     return this.#parts.length;
   }
 
+  get bytes(): number {
+    return this.#bytes;
+  }
+
   /** Adds an entry; true when the batch is full. */
   add(bytes: Buffer, index: number, line: number | undefined): boolean {
     this.#parts.push(bytes);
@@ -162,7 +198,7 @@ export async function checkFilesParallel(
   const input: WorkerInput = { spec: checker.spec, options: checker.options };
   const pool = Array.from({ length: Math.max(1, workers) }, () => ({
     worker: startWorker(workerModule, input),
-    waiting: 0,
+    queue: new WorkerQueue(),
   }));
   const steps: Step[] = [];
   let tallied = 0; // steps before this one are tallied and dropped
@@ -181,7 +217,7 @@ export async function checkFilesParallel(
   };
   for (const slot of pool) {
     slot.worker.on("message", (outcome: BatchOutcome) => {
-      slot.waiting--;
+      slot.queue.answered();
       (steps[outcome.seq - tallied] as { outcome?: BatchOutcome }).outcome = outcome;
       try {
         tallyReady();
@@ -203,11 +239,17 @@ export async function checkFilesParallel(
   const send = async (batch: BatchBuilder) => {
     for (;;) {
       if (failed) throw failed;
-      const slot = pool.reduce((a, b) => (b.waiting < a.waiting ? b : a));
-      if (slot.waiting < BATCHES_PER_WORKER) {
+      // The least busy worker that takes the batch now.
+      const slot = pool
+        .filter(({ queue }) => queue.accepts(batch.bytes))
+        .reduce<(typeof pool)[number] | undefined>(
+          (a, b) => (a && a.queue.batches <= b.queue.batches ? a : b),
+          undefined,
+        );
+      if (slot) {
         const message = batch.take(tallied + steps.length);
         steps.push({});
-        slot.waiting++;
+        slot.queue.sent(message.bytes.length);
         const transfer = [message.bytes.buffer, message.ends.buffer, message.indices.buffer];
         if (message.lines) transfer.push(message.lines.buffer);
         slot.worker.postMessage(message, transfer);

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkFilesStreaming, type ReportedFailure } from "../../src/contract/check-files.ts";
-import { checkFiles, checkFilesParallel } from "../../src/contract/check-parallel.ts";
+import { checkFiles, checkFilesParallel, WorkerQueue } from "../../src/contract/check-parallel.ts";
 import { ContractChecker } from "../../src/contract/checker.ts";
 import type { HarEntry } from "../../src/contract/har.ts";
 import { bundledSpecPath, loadSpec } from "../../src/spec/document.ts";
@@ -93,5 +93,26 @@ describe("the contract check on worker threads", () => {
     await expect(
       checkFilesParallel(checker, files, "spec", { failure: () => {} }, { workers: 2, workerModule }),
     ).rejects.toThrow("planted failure in a checking thread");
+  });
+});
+
+describe("what waits for a worker", () => {
+  const MiB = 1024 * 1024;
+  /** A queue that was sent these batches (bytes each) and answered the first `answered` of them. */
+  function queue(sent: number[], answered = 0): WorkerQueue {
+    const q = new WorkerQueue();
+    for (const bytes of sent) q.sent(bytes);
+    for (let i = 0; i < answered; i++) q.answered();
+    return q;
+  }
+
+  it.each([
+    ["an idle worker, any batch (one entry may be 32 MiB)", [], 0, 30 * MiB, true],
+    ["a busy worker, a small batch", [MiB, MiB], 0, MiB, true],
+    ["a busy worker, not a batch past 4 MiB waiting", [MiB], 0, 3.5 * MiB, false],
+    ["a busy worker, not a fourth batch", [0.1 * MiB, 0.1 * MiB, 0.1 * MiB], 0, 0.1 * MiB, false],
+    ["a worker that answered its large batch, the next", [30 * MiB, MiB], 1, 2 * MiB, true],
+  ])("takes for %s", (_case, sent, answered, bytes, takes) => {
+    expect(queue(sent, answered).accepts(bytes)).toBe(takes);
   });
 });
