@@ -109,7 +109,7 @@ export class WorkerQueue {
   }
 }
 
-/** From this much input on, checking on every core saves more than starting the workers costs. */
+/** From this much input on, checking on worker threads saves more than starting them costs (about a second of compiling each). */
 export const PARALLEL_FROM_BYTES = 64 * 1024 * 1024;
 
 /** The worker module: check-worker beside this module, compiled (.js) or, under tsx, the .ts. */
