@@ -132,6 +132,8 @@ export interface ParallelOptions {
   batchEntries?: number;
   /** The worker module (default check-worker); tests give one that fails. */
   workerModule?: URL;
+  /** Entries larger than this are reported, not parsed (default 32 MiB). */
+  maxEntryBytes?: number;
 }
 
 /** A step of the report, in reading order: a batch's outcomes once a worker answers, or what the main thread found itself. */
@@ -191,7 +193,7 @@ export async function checkFilesParallel(
   paths: string[],
   specName: string,
   listener: CheckListener,
-  { workers, batchEntries = BATCH_ENTRIES, workerModule = CHECK_WORKER }: ParallelOptions,
+  { workers, batchEntries = BATCH_ENTRIES, workerModule = CHECK_WORKER, maxEntryBytes }: ParallelOptions,
 ): Promise<ReportSummary> {
   const { files, sizes, totalBytes } = recordingsOf(paths);
   const tally = new ReportTally(specName, checker.operations, listener);
@@ -268,7 +270,7 @@ export async function checkFilesParallel(
       const onBytes = (bytes: number) => listener.progress?.(bytesBefore + bytes, totalBytes, tally.entries);
       const batch = new BatchBuilder(file, batchEntries);
       let entries = 0;
-      for (const record of readRecords(file, { onBytes })) {
+      for (const record of readRecords(file, { onBytes, ...(maxEntryBytes ? { maxEntryBytes } : {}) })) {
         if (record.kind === "record") {
           entries++;
           if (batch.add(record.bytes, record.index, record.line)) await send(batch);
