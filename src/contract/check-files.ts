@@ -89,6 +89,11 @@ export function entryFailures(file: string, result: EntryResult, line?: number):
   }));
 }
 
+/** A failure of the recording itself (not of the API): a file or an entry that could not be read. */
+function harFailure(file: string, message: string, where: { entry?: number; line?: number } = {}): ReportedFailure {
+  return { file, ...where, location: "har", pointer: "", message };
+}
+
 /** Reads a whole recording into memory; a file that is not one becomes a failure rather than an exception. */
 export function readHar(file: string, options: ReadOptions = {}): { har: Har } | { failure: ReportedFailure } {
   const entries: HarEntry[] = [];
@@ -96,7 +101,7 @@ export function readHar(file: string, options: ReadOptions = {}): { har: Har } |
     if (item.kind === "entry") entries.push(item.entry as HarEntry);
     else {
       const where = item.kind === "unreadable" ? { entry: item.index } : {};
-      return { failure: { file, ...where, location: "har", pointer: "", message: item.message } };
+      return { failure: harFailure(file, item.message, where) };
     }
   }
   return { har: { log: { version: "1.2", creator: { name: "ngorder-contract", version: "1" }, entries } } };
@@ -122,9 +127,10 @@ export function checkRecord(
   record: Exclude<RecordItem, FileItem>,
 ): RecordOutcome {
   const item = parseRecord(record);
-  const line = item.line !== undefined ? { line: item.line } : {};
-  if (item.kind === "unreadable")
-    return { failures: [{ file, entry: item.index, ...line, location: "har", pointer: "", message: item.message }] };
+  if (item.kind === "unreadable") {
+    const line = item.line !== undefined ? { line: item.line } : {};
+    return { failures: [harFailure(file, item.message, { entry: item.index, ...line })] };
+  }
   const result = checker.checkEntry(item.entry, item.index);
   return {
     ...(result.operation ? { operation: result.operation.id } : {}),
@@ -161,7 +167,7 @@ export class ReportTally {
 
   /** A file's outcome that is not an entry's (it is not a recording). */
   fileFailure(file: string, message: string): void {
-    this.failure({ file, location: "har", pointer: "", message });
+    this.failure(harFailure(file, message));
   }
 
   /** One entry's outcome. */
