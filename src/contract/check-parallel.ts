@@ -18,7 +18,7 @@ import {
   type ReportSummary,
 } from "./check-files.ts";
 import type { CheckerOptions, ContractChecker } from "./checker.ts";
-import { readRecords, type UnreadableItem } from "./har-reader.ts";
+import { readRecords } from "./har-reader.ts";
 import type { Json } from "../spec/document.ts";
 
 /** What a worker builds its checker from. */
@@ -280,8 +280,7 @@ export async function checkFilesParallel(
         if (record.kind === "file") local((t) => t.fileFailure(file, record.message));
         else {
           entries++;
-          const unreadable: UnreadableItem = record;
-          local((t) => t.add(checkRecord(checker, file, unreadable)));
+          local((t) => t.add(checkRecord(checker, file, record)));
         }
       }
       if (batch.size) await send(batch);
@@ -319,9 +318,11 @@ export async function checkFiles(
   listener: CheckListener,
   jobs?: number,
 ): Promise<ReportSummary> {
-  const large = recordingsOf(paths).totalBytes >= PARALLEL_FROM_BYTES;
-  const threads = jobs ?? (large ? Math.min(availableParallelism(), DEFAULT_MAX_WORKERS) : 1);
+  // Directories are walked once, here; the check is given their files.
+  const { files, totalBytes } = recordingsOf(paths);
+  const threads =
+    jobs ?? (totalBytes >= PARALLEL_FROM_BYTES ? Math.min(availableParallelism(), DEFAULT_MAX_WORKERS) : 1);
   return threads > 1
-    ? checkFilesParallel(checker, paths, specName, listener, { workers: threads })
-    : checkFilesStreaming(checker, paths, specName, listener);
+    ? checkFilesParallel(checker, files, specName, listener, { workers: threads })
+    : checkFilesStreaming(checker, files, specName, listener);
 }
