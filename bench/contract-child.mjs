@@ -2,16 +2,25 @@
 // `npm run build:package`) on plain Node, as the ngorder-contract bin runs for users: under tsx the
 // same code is slower (esbuild's name-keeping wrappers, source maps), which would measure tsx.
 // Usage (from bench/contract.ts): node bench/contract-child.mjs memory <seconds> | file <path> <none|text> [jobs]
-import { closeSync, openSync, writeSync } from "node:fs";
+//   | floor <path> [jobs]
+import { closeSync, openSync, statSync, writeSync } from "node:fs";
 
 const dist = new URL("../dist/src/", import.meta.url);
 const { harFilesIn, readHar } = await import(new URL("contract/check-files.js", dist).href);
-const { checkFiles } = await import(new URL("contract/check-parallel.js", dist).href);
+const { checkFiles, checkFilesParallel, defaultJobs } = await import(new URL("contract/check-parallel.js", dist).href);
 const { ContractChecker } = await import(new URL("contract/checker.js", dist).href);
 const { textReportWriter } = await import(new URL("contract/format-report.js", dist).href);
 const { bundledSpecPath, loadSpec } = await import(new URL("spec/document.js", dist).href);
 
-const peakRssMb = () => process.resourceUsage().maxRSS / 1024; // maxRSS is in kilobytes
+/** Seconds since `start`, the CPU time of all threads, and the peak RSS (maxRSS is in kilobytes). */
+function usage(start) {
+  const { user, system } = process.cpuUsage();
+  return {
+    seconds: (performance.now() - start) / 1000,
+    cpuSeconds: (user + system) / 1e6,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
 
 /** Every vendor-doc recording checked over and over in one-second windows; the rate of each window. */
 function inMemory(seconds) {
@@ -55,15 +64,37 @@ async function fromFile(file, report, jobs) {
   const checker = new ContractChecker(loadSpec(bundledSpecPath()));
   const summary = await checkFiles(checker, [file], "bundle", { failure: writer.failure }, jobs);
   writer.end(summary);
-  const seconds = (performance.now() - start) / 1000;
+  const figures = usage(start);
   if (out !== undefined) closeSync(out);
-  const cpuSeconds = process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
-  return { entries: summary.entries, failures: summary.failureCount, seconds, cpuSeconds, peakRssMb: peakRssMb() };
+  return { ...figures, entries: summary.entries, failures: summary.failureCount };
+}
+
+/**
+ * The same file through the same reader and worker threads (as many as the check's, at least one),
+ * parsed and not checked (parse-only-worker.mjs): what the check costs before it checks anything.
+ */
+async function parseOnly(file, jobs) {
+  const start = performance.now();
+  const checker = new ContractChecker(loadSpec(bundledSpecPath()));
+  const summary = await checkFilesParallel(
+    checker,
+    [file],
+    "bundle",
+    { failure() {} },
+    {
+      workers: jobs ?? defaultJobs(statSync(file).size),
+      workerModule: new URL("parse-only-worker.mjs", import.meta.url),
+    },
+  );
+  return { ...usage(start), entries: summary.entries, failures: summary.failureCount };
 }
 
 const [mode, ...args] = process.argv.slice(2);
+const jobsArgument = (arg) => (arg === undefined ? undefined : Number(arg));
 const figures =
   mode === "memory"
     ? inMemory(Number(args[0]))
-    : await fromFile(args[0], args[1], args[2] === undefined ? undefined : Number(args[2]));
+    : mode === "floor"
+      ? await parseOnly(args[0], jobsArgument(args[1]))
+      : await fromFile(args[0], args[1], jobsArgument(args[2]));
 console.log(JSON.stringify(figures));

@@ -1,4 +1,4 @@
-// Prints how fast the contract check is, in three figures, measured on the compiled package (dist/,
+// Prints how fast the contract check is, in four figures, measured on the compiled package (dist/,
 // built first) on plain Node — what the ngorder-contract bin runs for users (bench/contract-child.mjs):
 //  1. in memory: the compile time of the spec's validators (once per spec) and how many recorded
 //     exchanges per second it then checks on one core (every vendor-doc recording over and over,
@@ -7,7 +7,10 @@
 //     recordings in a temporary directory, checked in a fresh process as ngorder-contract checks
 //     it (worker threads from 64 MB on, unless `jobs` says how many): entries/s and MB/s end to
 //     end (read, parse, check), the CPU time of all its threads, and its peak RSS;
-//  3. a failing run: 1,000,000 entries that each fail, as NDJSON, reported as text to /dev/null,
+//  3. the floor: the same HAR through the same reader and worker threads, each entry and its
+//     response body parsed but not checked (bench/parse-only-worker.mjs): what the check costs
+//     before it checks anything, and so the part of the machine's time the checks cannot have;
+//  4. a failing run: 1,000,000 entries that each fail, as NDJSON, reported as text to /dev/null,
 //     with the same figures (the report is streamed, so memory stays flat).
 // Targets: ≥ 50,000 entries/s and < 300 MB peak RSS for the 1 GB HAR.
 // Usage: npx tsx bench/contract.ts [seconds] [gigabytes] [jobs]   (or: npm run bench:contract)
@@ -22,6 +25,8 @@ import { buildPackage } from "../scripts/build-package.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 
 const CHILD = `${ROOT}bench/contract-child.mjs`;
+/** The target for the 1 GB HAR (with < 300 MB peak RSS). */
+const TARGET_ENTRIES_PER_SECOND = 50_000;
 
 const format = (rate: number, unit: string) => `${Math.round(rate).toLocaleString("en")} ${unit}`;
 
@@ -47,8 +52,18 @@ async function writeLines(file: string, head: string, lines: () => Generator<str
   await once(stream, "finish");
 }
 
-function measure(file: string, report: "none" | "text", label: string, jobs: string | undefined): void {
-  const { entries, failures, seconds, cpuSeconds, peakRssMb } = child(["file", file, report, ...(jobs ? [jobs] : [])]);
+interface FileFigures {
+  entries: number;
+  failures: number;
+  seconds: number;
+  cpuSeconds: number;
+  peakRssMb: number;
+}
+
+/** Prints and returns the child's figures for `file`, measured with `args` (its mode and options). */
+function measure(file: string, args: string[], label: string): FileFigures {
+  const figures: FileFigures = child(args);
+  const { entries, failures, seconds, cpuSeconds, peakRssMb } = figures;
   const megabytes = statSync(file).size / 1e6;
   console.log(`${label}:`);
   console.log(
@@ -59,6 +74,21 @@ function measure(file: string, report: "none" | "text", label: string, jobs: str
   );
   console.log(`  CPU:         ${cpuSeconds.toFixed(1)} s (all threads)`);
   console.log(`  peak RSS:    ${peakRssMb.toFixed(0)} MB`);
+  return figures;
+}
+
+/** The CPU time the target rate allows on this machine's cores, and what the floor leaves of it to the checks. */
+function printBudget(check: FileFigures, floor: FileFigures): void {
+  const cores = availableParallelism();
+  const allowed = (check.entries / TARGET_ENTRIES_PER_SECOND) * cores;
+  const perEntry = (cpuSeconds: number) => `${((cpuSeconds / check.entries) * 1e6).toFixed(1)} µs per entry`;
+  console.log(`CPU budget at ${format(TARGET_ENTRIES_PER_SECOND, "entries/s")} on ${cores} cores:`);
+  console.log(`  allowed:     ${allowed.toFixed(1)} s (${perEntry(allowed)})`);
+  console.log(`  the floor:   ${floor.cpuSeconds.toFixed(1)} s (${perEntry(floor.cpuSeconds)})`);
+  console.log(`  left:        ${(allowed - floor.cpuSeconds).toFixed(1)} s (${perEntry(allowed - floor.cpuSeconds)})`);
+  console.log(
+    `  the checks:  ${(check.cpuSeconds - floor.cpuSeconds).toFixed(1)} s (${perEntry(check.cpuSeconds - floor.cpuSeconds)})`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -97,7 +127,18 @@ async function main(): Promise<void> {
       },
       "\n    ]\n  }\n}\n",
     );
-    measure(har, "none", `a ${gigabytes} GB HAR, checked from the file (read, parse, check)`, jobs);
+    const jobsArgs = jobs ? [jobs] : [];
+    const check = measure(
+      har,
+      ["file", har, "none", ...jobsArgs],
+      `a ${gigabytes} GB HAR, checked from the file (read, parse, check)`,
+    );
+    const floor = measure(
+      har,
+      ["floor", har, ...jobsArgs],
+      "the same HAR, read and parsed on worker threads but not checked (the floor)",
+    );
+    printBudget(check, floor);
     rmSync(har);
 
     const ndjson = join(dir, "failing.ndjson");
@@ -113,7 +154,11 @@ async function main(): Promise<void> {
       },
       "",
     );
-    measure(ndjson, "text", "1,000,000 failing entries (NDJSON), text report streamed to /dev/null", jobs);
+    measure(
+      ndjson,
+      ["file", ndjson, "text", ...jobsArgs],
+      "1,000,000 failing entries (NDJSON), text report streamed to /dev/null",
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -306,6 +306,11 @@ export async function checkFilesParallel(
  */
 export const DEFAULT_MAX_WORKERS = 2;
 
+/** The threads a check of `totalBytes` of recordings runs on by default: one per core, at most DEFAULT_MAX_WORKERS, from PARALLEL_FROM_BYTES on. */
+export function defaultJobs(totalBytes: number): number {
+  return totalBytes >= PARALLEL_FROM_BYTES ? Math.min(availableParallelism(), DEFAULT_MAX_WORKERS) : 1;
+}
+
 /**
  * Checks recordings on `jobs` threads: by default, when the recordings add up to
  * PARALLEL_FROM_BYTES or more, on worker threads (one per core, at most DEFAULT_MAX_WORKERS), else
@@ -320,8 +325,7 @@ export async function checkFiles(
 ): Promise<ReportSummary> {
   // Directories are walked once, here; the check is given their files.
   const { files, totalBytes } = recordingsOf(paths);
-  const threads =
-    jobs ?? (totalBytes >= PARALLEL_FROM_BYTES ? Math.min(availableParallelism(), DEFAULT_MAX_WORKERS) : 1);
+  const threads = jobs ?? defaultJobs(totalBytes);
   return threads > 1
     ? checkFilesParallel(checker, files, specName, listener, { workers: threads })
     : checkFilesStreaming(checker, files, specName, listener);
