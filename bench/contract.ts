@@ -60,9 +60,9 @@ interface FileFigures {
   peakRssMb: number;
 }
 
-/** Prints and returns the child's figures for `file`, measured with `args` (its mode and options). */
-function measure(file: string, args: string[], label: string): FileFigures {
-  const figures: FileFigures = child(args);
+/** Prints and returns the child's figures for `file`, measured in `mode` with its `options`. */
+function measure(label: string, mode: "file" | "floor", file: string, ...options: string[]): FileFigures {
+  const figures: FileFigures = child([mode, file, ...options]);
   const { entries, failures, seconds, cpuSeconds, peakRssMb } = figures;
   const megabytes = statSync(file).size / 1e6;
   console.log(`${label}:`);
@@ -81,14 +81,15 @@ function measure(file: string, args: string[], label: string): FileFigures {
 function printBudget(check: FileFigures, floor: FileFigures): void {
   const cores = availableParallelism();
   const allowed = (check.entries / TARGET_ENTRIES_PER_SECOND) * cores;
-  const perEntry = (cpuSeconds: number) => `${((cpuSeconds / check.entries) * 1e6).toFixed(1)} µs per entry`;
+  const line = (label: string, cpuSeconds: number) =>
+    console.log(
+      `  ${label.padEnd(12)} ${cpuSeconds.toFixed(1)} s (${((cpuSeconds / check.entries) * 1e6).toFixed(1)} µs per entry)`,
+    );
   console.log(`CPU budget at ${format(TARGET_ENTRIES_PER_SECOND, "entries/s")} on ${cores} cores:`);
-  console.log(`  allowed:     ${allowed.toFixed(1)} s (${perEntry(allowed)})`);
-  console.log(`  the floor:   ${floor.cpuSeconds.toFixed(1)} s (${perEntry(floor.cpuSeconds)})`);
-  console.log(`  left:        ${(allowed - floor.cpuSeconds).toFixed(1)} s (${perEntry(allowed - floor.cpuSeconds)})`);
-  console.log(
-    `  the checks:  ${(check.cpuSeconds - floor.cpuSeconds).toFixed(1)} s (${perEntry(check.cpuSeconds - floor.cpuSeconds)})`,
-  );
+  line("allowed:", allowed);
+  line("the floor:", floor.cpuSeconds);
+  line("left:", allowed - floor.cpuSeconds);
+  line("the checks:", check.cpuSeconds - floor.cpuSeconds);
 }
 
 async function main(): Promise<void> {
@@ -129,14 +130,17 @@ async function main(): Promise<void> {
     );
     const jobsArgs = jobs ? [jobs] : [];
     const check = measure(
-      har,
-      ["file", har, "none", ...jobsArgs],
       `a ${gigabytes} GB HAR, checked from the file (read, parse, check)`,
+      "file",
+      har,
+      "none",
+      ...jobsArgs,
     );
     const floor = measure(
-      har,
-      ["floor", har, ...jobsArgs],
       "the same HAR, read and parsed on worker threads but not checked (the floor)",
+      "floor",
+      har,
+      ...jobsArgs,
     );
     printBudget(check, floor);
     rmSync(har);
@@ -155,9 +159,11 @@ async function main(): Promise<void> {
       "",
     );
     measure(
-      ndjson,
-      ["file", ndjson, "text", ...jobsArgs],
       "1,000,000 failing entries (NDJSON), text report streamed to /dev/null",
+      "file",
+      ndjson,
+      "text",
+      ...jobsArgs,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
